@@ -1,0 +1,68 @@
+package vn.lgsp.hub.app.broker;
+
+import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jms.connection.JmsTransactionManager;
+
+/**
+ * Broker-side settings the hub relies on. For the embedded broker they are applied here; an external broker must have
+ * the same settings in its {@code broker.xml} (see {@code config/broker.xml}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BrokerConfiguration.BrokerProperties.class)
+public class BrokerConfiguration {
+
+    /**
+     * Redelivery of a message whose consumer transaction rolled back (the hub's database away, the hub crashing):
+     * not the delivery retry policy, which the flow applies itself.
+     *
+     * @param maxDeliveryAttempts rollbacks before the broker moves a message to the dead-letter queue; default 20.
+     *                            Artemis drops the message at this point when no dead-letter address is set, so one
+     *                            always is.
+     * @param redeliveryDelayMs   first delay before a rolled-back message is offered again; default 1000
+     * @param maxRedeliveryDelayMs cap of that delay as it doubles; default 60000
+     * @param idCacheSize         duplicate-detection ids remembered per address, persisted; default 100000
+     */
+    @ConfigurationProperties("hub.broker")
+    public record BrokerProperties(Integer maxDeliveryAttempts, Long redeliveryDelayMs, Long maxRedeliveryDelayMs,
+                                   Integer idCacheSize) {
+        public BrokerProperties {
+            maxDeliveryAttempts = maxDeliveryAttempts == null ? 20 : maxDeliveryAttempts;
+            redeliveryDelayMs = redeliveryDelayMs == null ? 1000L : redeliveryDelayMs;
+            maxRedeliveryDelayMs = maxRedeliveryDelayMs == null ? 60000L : maxRedeliveryDelayMs;
+            idCacheSize = idCacheSize == null ? 100_000 : idCacheSize;
+        }
+    }
+
+    @Bean
+    ArtemisConfigurationCustomizer hubAddressSettings(BrokerProperties props) {
+        return config -> {
+            config.setPersistIDCache(true);
+            config.setIDCacheSize(props.idCacheSize());
+            // Order within a dossier does not depend on the broker's redelivery order: the flow checks each event's
+            // sequence number and parks those that come early. So a redelivery delay is safe here.
+            AddressSettings hub = new AddressSettings()
+                    .setDeadLetterAddress(SimpleString.of(Queues.DOSSIER_DLQ))
+                    .setMaxDeliveryAttempts(props.maxDeliveryAttempts())
+                    .setRedeliveryDelay(props.redeliveryDelayMs())
+                    .setRedeliveryMultiplier(2.0)
+                    .setMaxRedeliveryDelay(props.maxRedeliveryDelayMs());
+            config.addAddressSetting(Queues.DOSSIER_EVENTS, hub);
+            config.addAddressSetting(Queues.DOSSIER_PARKED, hub);
+            // nothing ever expires or is dropped from the dead-letter queue; an operator empties it
+            config.addAddressSetting(Queues.DOSSIER_DLQ, new AddressSettings().setMaxDeliveryAttempts(-1));
+        };
+    }
+
+    /** The transaction of the delivery consumers; sends made while it is active join it. */
+    @Bean
+    JmsTransactionManager jmsTransactionManager(ConnectionFactory connectionFactory) {
+        return new JmsTransactionManager(connectionFactory);
+    }
+}

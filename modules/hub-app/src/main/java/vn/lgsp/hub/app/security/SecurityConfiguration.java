@@ -1,0 +1,43 @@
+package vn.lgsp.hub.app.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import vn.lgsp.hub.app.web.Problems;
+import vn.lgsp.hub.core.error.ErrorCode;
+
+/** One access model for every endpoint: deny by default, each path opened to the service or role it needs. */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain hubSecurity(HttpSecurity http, ClientRegistry registry, ObjectMapper json) throws Exception {
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(registry, json), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> Problems.write(res, json,
+                                ErrorCode.UNAUTHENTICATED, "Send your API key in the X-API-Key header"))
+                        .accessDeniedHandler((req, res, ex) -> Problems.write(res, json, ErrorCode.FORBIDDEN,
+                                "Your client is not allowed to call this service")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dossiers/events")
+                        .hasAuthority(HubServices.authority(HubServices.DOSSIER_EVENTS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/exchanges/*")
+                        .hasAuthority(HubServices.authority(HubServices.EXCHANGES_READ))
+                        .requestMatchers("/api/v1/ops/**", "/actuator/**").hasRole("OPERATOR")
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+}

@@ -1,0 +1,130 @@
+package vn.lgsp.hub.app.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jms.JmsException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import vn.lgsp.hub.core.error.ErrorCode;
+import vn.lgsp.hub.core.error.HubException;
+import vn.lgsp.hub.core.error.ValidationException;
+
+/**
+ * Turns every failure of a REST call into a problem document with a stable code. Nothing reaches the caller as a
+ * stack trace; unexpected failures are logged here with the correlation id and answered as {@code hub.internal_error}.
+ */
+@RestControllerAdvice
+public class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ValidationException.class)
+    ResponseEntity<ProblemDetail> validation(ValidationException e) {
+        String detail = e.violations().size() == 1 ? e.getMessage()
+                : e.violations().size() + " problems: " + e.violations().stream().map(v -> v.message())
+                        .collect(Collectors.joining("; "));
+        return Problems.response(Problems.of(e.errorCode(), detail, e.violations()));
+    }
+
+    @ExceptionHandler(HubException.class)
+    ResponseEntity<ProblemDetail> hub(HubException e) {
+        return Problems.response(Problems.of(e.errorCode(), e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = path(mismatch);
+            String expected = mismatch.getTargetType() == null ? "another type"
+                    : mismatch.getTargetType().isEnum() ? "one of " + java.util.Arrays.toString(
+                            mismatch.getTargetType().getEnumConstants())
+                    : "a value of type " + mismatch.getTargetType().getSimpleName();
+            return Problems.response(Problems.of(ErrorCode.INVALID_FIELD, field + " must be " + expected,
+                    java.util.List.of(new vn.lgsp.hub.core.error.Violation(field, ErrorCode.INVALID_FIELD,
+                            field + " must be " + expected))));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            return Problems.response(Problems.of(ErrorCode.INVALID_FIELD, field + " has an invalid value"));
+        }
+        if (cause instanceof JsonProcessingException parse) {
+            String where = parse.getLocation() == null ? ""
+                    : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
+            return Problems.response(Problems.of(ErrorCode.MALFORMED_JSON, "The body is not well-formed JSON" + where));
+        }
+        return Problems.response(Problems.of(ErrorCode.MALFORMED_JSON, "The request body is missing or unreadable"));
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return Problems.response(Problems.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "Send the body as " + e.getSupportedMediaTypes()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return Problems.response(Problems.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The hub answers in JSON"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return Problems.response(Problems.of(ErrorCode.METHOD_NOT_ALLOWED,
+                e.getMethod() + " is not allowed here; use " + e.getSupportedHttpMethods()));
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class})
+    ResponseEntity<ProblemDetail> notFound(Exception e) {
+        return Problems.response(Problems.of(ErrorCode.NOT_FOUND, "No such resource"));
+    }
+
+    @ExceptionHandler({MissingRequestHeaderException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ProblemDetail> badParameter(Exception e) {
+        return Problems.response(Problems.of(ErrorCode.INVALID_FIELD, "A header or path parameter is missing or invalid"));
+    }
+
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> store(Exception e) {
+        log.warn("Exchange log unavailable: {}", e.getClass().getSimpleName());
+        return Problems.response(Problems.of(ErrorCode.STORE_UNAVAILABLE, ErrorCode.STORE_UNAVAILABLE.title()));
+    }
+
+    @ExceptionHandler(JmsException.class)
+    ResponseEntity<ProblemDetail> broker(JmsException e) {
+        log.warn("Broker unavailable: {}", e.getClass().getSimpleName());
+        return Problems.response(Problems.of(ErrorCode.BROKER_UNAVAILABLE, ErrorCode.BROKER_UNAVAILABLE.title()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return Problems.response(Problems.of(ErrorCode.INTERNAL, "Internal error; quote the correlation id to the operator"));
+    }
+}

@@ -1,0 +1,18 @@
+package vn.lgsp.hub.audit;
+
+/**
+ * What is known of an exchange when it is accepted.
+ *
+ * @param eventKey      identifies the event the exchange carries; the same event sent again has the same key
+ * @param subjectMasked already masked (see {@link vn.lgsp.hub.core.ids.Masking}); masked again defensively
+ */
+public record NewExchange(
+        String flow,
+        String operation,
+        String clientId,
+        String correlationId,
+        String eventKey,
+        String subjectKey,
+        Long sequence,
+        String subjectMasked) {
+}

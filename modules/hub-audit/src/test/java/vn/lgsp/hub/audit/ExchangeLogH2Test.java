@@ -1,0 +1,48 @@
+package vn.lgsp.hub.audit;
+
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The exchange log contract on a private in-memory H2 database (plain H2 mode), migrated by Flyway. */
+class ExchangeLogH2Test extends ExchangeLogContract {
+
+    private JdbcDataSource dataSource;
+
+    @Override
+    protected DataSource openDatabase() {
+        dataSource = new JdbcDataSource();
+        // LOCK_TIMEOUT: the concurrency tests hold a row lock while they check that the other session waits
+        dataSource.setURL("jdbc:h2:mem:audit_" + UUID.randomUUID().toString().replace("-", "")
+                + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
+        dataSource.setUser("sa");
+        dataSource.setPassword("");
+        migrate(dataSource);
+        return dataSource;
+    }
+
+    @Override
+    protected void closeDatabase() {
+        if (dataSource != null) {
+            new JdbcTemplate(dataSource).execute("SHUTDOWN");
+        }
+    }
+
+    @Override
+    protected String currentSessionIdSql() {
+        return "SELECT SESSION_ID()";
+    }
+
+    /**
+     * H2 reports the blocker of a session waiting for a row lock (SELECT ... FOR UPDATE); an INSERT waiting for
+     * another transaction's uncommitted row with the same key shows no blocker, only the statement it is executing.
+     */
+    @Override
+    protected boolean isWaitingForLock(JdbcTemplate jdbc, long sessionId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT COUNT(*) > 0 FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = ?"
+                        + " AND (BLOCKER_ID IS NOT NULL OR EXECUTING_STATEMENT LIKE 'INSERT INTO subject_ledger%')",
+                Boolean.class, sessionId));
+    }
+}

@@ -1,0 +1,25 @@
+package vn.lgsp.hub.core;
+
+/** Names of the headers and message properties the hub sets; one place so that every hop agrees. */
+public final class HubHeaders {
+
+    /** HTTP header a caller may send to correlate, and that the hub returns and propagates. */
+    public static final String CORRELATION_ID_HTTP = "X-Correlation-Id";
+    /** HTTP header with the API key. */
+    public static final String API_KEY_HTTP = "X-API-Key";
+    /** HTTP header with the idempotency key on every outbound delivery. */
+    public static final String IDEMPOTENCY_KEY_HTTP = "X-Idempotency-Key";
+
+    /** Message properties (JMS-legal identifiers: no dots or dashes). */
+    public static final String EXCHANGE_ID = "hubExchangeId";
+    public static final String DOSSIER_CODE = "hubDossierCode";
+    public static final String SEQUENCE = "hubSequence";
+    public static final String OPERATION = "hubOperation";
+    public static final String EVENT_KEY = "hubEventKey";
+    public static final String ATTEMPT = "hubAttempt";
+    public static final String FIRST_ATTEMPT_AT = "hubFirstAttemptAt";
+    public static final String CLIENT_ID = "hubClientId";
+
+    private HubHeaders() {
+    }
+}

@@ -1,0 +1,67 @@
+package vn.lgsp.hub.core.error;
+
+/**
+ * The hub's one error model: every refusal and failure carries one of these stable codes, over REST
+ * ({@code application/problem+json}, field {@code code}), in SOAP faults, in the exchange log and in metrics.
+ * Codes are part of the public contract: add new ones, never rename or reuse one.
+ */
+public enum ErrorCode {
+    // request shape
+    MALFORMED_JSON("request.malformed_json", 400, "The request body is not well-formed JSON"),
+    MISSING_FIELD("request.missing_field", 400, "A required field is missing"),
+    INVALID_FIELD("request.invalid_field", 400, "A field has the wrong type or an invalid value"),
+    UNSUPPORTED_MEDIA_TYPE("request.unsupported_media_type", 415, "The content type is not accepted here"),
+    METHOD_NOT_ALLOWED("request.method_not_allowed", 405, "This method is not allowed on this path"),
+    NOT_FOUND("request.not_found", 404, "No such resource"),
+    PAYLOAD_TOO_LARGE("request.payload_too_large", 413, "The request body is too large"),
+
+    // identifiers and domain rules
+    INVALID_DOSSIER_CODE("dossier.invalid_code", 400, "The dossier code is not of a known form"),
+    INVALID_AGENCY_CODE("agency.invalid_code", 400, "The agency code is not of a known form"),
+    INVALID_PROCEDURE_CODE("procedure.invalid_code", 400, "The procedure code is not of a known form"),
+    INVALID_PERSONAL_ID("personal_id.invalid", 400, "The personal identification number fails its structure check"),
+    UNKNOWN_STATUS("dossier.unknown_status", 400, "The dossier status is not one of the DVCQG codes 1-10"),
+    TRANSITION_NOT_ALLOWED("dossier.transition_not_allowed", 409, "The dossier lifecycle does not allow this status change"),
+
+    // exchanges
+    EXCHANGE_NOT_FOUND("exchange.not_found", 404, "No exchange with this id is visible to you"),
+    EXCHANGE_NOT_REPLAYABLE("exchange.not_replayable", 409, "The exchange is not dead-lettered"),
+
+    // security
+    UNAUTHENTICATED("auth.unauthenticated", 401, "Missing or invalid credentials"),
+    FORBIDDEN("auth.forbidden", 403, "This client may not call this service"),
+
+    // availability of the hub's own infrastructure
+    BROKER_UNAVAILABLE("hub.broker_unavailable", 503, "The message broker is unavailable; nothing was accepted, try again"),
+    STORE_UNAVAILABLE("hub.store_unavailable", 503, "The exchange log is unavailable; nothing was accepted, try again"),
+    INTERNAL("hub.internal_error", 500, "Internal error"),
+
+    // upstream systems (delivery outcomes; seen in the exchange log and by operators)
+    PORTAL_UNAVAILABLE("portal.unavailable", 503, "The national portal did not answer in time or answered with a server error"),
+    PORTAL_MALFORMED_REPLY("portal.malformed_reply", 502, "The national portal's reply could not be understood"),
+    PORTAL_REJECTED("portal.rejected", 422, "The national portal rejected the data"),
+    PORTAL_AUTH_FAILED("portal.auth_failed", 502, "The hub could not log in to the national portal");
+
+    private final String code;
+    private final int httpStatus;
+    private final String title;
+
+    ErrorCode(String code, int httpStatus, String title) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.title = title;
+    }
+
+    /** The stable, dotted snake_case code, e.g. {@code dossier.invalid_code}. */
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String title() {
+        return title;
+    }
+}

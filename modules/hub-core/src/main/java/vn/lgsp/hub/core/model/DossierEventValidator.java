@@ -1,0 +1,124 @@
+package vn.lgsp.hub.core.model;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import vn.lgsp.hub.core.error.ErrorCode;
+import vn.lgsp.hub.core.error.ValidationException;
+import vn.lgsp.hub.core.error.Violation;
+import vn.lgsp.hub.core.ids.AgencyCode;
+import vn.lgsp.hub.core.ids.DossierCode;
+import vn.lgsp.hub.core.ids.PersonalId;
+import vn.lgsp.hub.core.ids.ProcedureCode;
+import vn.lgsp.hub.core.lifecycle.DossierStatus;
+
+/**
+ * Checks a dossier event on its own (the lifecycle check needs the dossier's history and is done at acceptance).
+ * Collects every violation so that the caller can fix them all in one go.
+ */
+public final class DossierEventValidator {
+
+    private static final int MAX_TEXT = 2000;
+
+    private final Clock clock;
+
+    public DossierEventValidator(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** @return the event's status as a {@link DossierStatus} */
+    public DossierStatus validate(DossierEvent e) {
+        List<Violation> v = new ArrayList<>();
+        required(v, "dossierCode", e.dossierCode());
+        required(v, "procedureCode", e.procedureCode());
+        required(v, "procedureName", e.procedureName());
+        required(v, "agencyCode", e.agencyCode());
+        required(v, "status", e.status());
+        required(v, "occurredAt", e.occurredAt());
+        required(v, "applicant", e.applicant());
+        check(v, () -> DossierCode.parse(e.dossierCode(), "dossierCode"), e.dossierCode());
+        check(v, () -> ProcedureCode.parse(e.procedureCode(), "procedureCode"), e.procedureCode());
+        check(v, () -> AgencyCode.parse(e.agencyCode(), "agencyCode"), e.agencyCode());
+        text(v, "procedureName", e.procedureName());
+        text(v, "agencyName", e.agencyName());
+        text(v, "summary", e.summary());
+
+        DossierStatus status = null;
+        if (e.status() != null) {
+            status = DossierStatus.fromCode(e.status()).orElse(null);
+            if (status == null) {
+                v.add(new Violation("status", ErrorCode.UNKNOWN_STATUS,
+                        "status " + e.status() + " is not a DVCQG dossier status (1-10)"));
+            }
+        }
+        if (e.occurredAt() != null && e.occurredAt().toInstant().isAfter(clock.instant().plusSeconds(300))) {
+            v.add(new Violation("occurredAt", ErrorCode.INVALID_FIELD,
+                    "occurredAt is more than five minutes in the future; check the sender's clock"));
+        }
+        if (e.applicant() != null) {
+            required(v, "applicant.type", e.applicant().type());
+            required(v, "applicant.fullName", e.applicant().fullName());
+            text(v, "applicant.fullName", e.applicant().fullName());
+            if (e.applicant().personalId() != null) {
+                check(v, () -> PersonalId.parse(e.applicant().personalId(), clock, "applicant.personalId"), "");
+            }
+        }
+        if (e.handler() != null) {
+            text(v, "handler.officer", e.handler().officer());
+            text(v, "handler.note", e.handler().note());
+        }
+        forEach(v, "documents", e.documents(), (d, path) -> {
+            required(v, path + ".id", d == null ? null : d.id());
+            required(v, path + ".name", d == null ? null : d.name());
+        });
+        forEach(v, "results", e.results(), (d, path) -> {
+            required(v, path + ".id", d == null ? null : d.id());
+            required(v, path + ".name", d == null ? null : d.name());
+        });
+        forEach(v, "fees", e.fees(), (f, path) -> {
+            required(v, path + ".name", f == null ? null : f.name());
+            if (f != null && f.amount() != null && f.amount() < 0) {
+                v.add(new Violation(path + ".amount", ErrorCode.INVALID_FIELD, path + ".amount must not be negative"));
+            }
+        });
+        if (!v.isEmpty()) {
+            throw new ValidationException(v);
+        }
+        return status;
+    }
+
+    private interface ItemCheck<T> {
+        void check(T item, String path);
+    }
+
+    private static <T> void forEach(List<Violation> v, String field, List<T> items, ItemCheck<T> check) {
+        for (int i = 0; i < items.size(); i++) {
+            check.check(items.get(i), field + "[" + i + "]");
+        }
+    }
+
+    private static void required(List<Violation> v, String field, Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            v.add(new Violation(field, ErrorCode.MISSING_FIELD, field + " is required"));
+        }
+    }
+
+    private static void text(List<Violation> v, String field, String value) {
+        if (value != null && value.length() > MAX_TEXT) {
+            v.add(new Violation(field, ErrorCode.INVALID_FIELD, field + " is longer than " + MAX_TEXT + " characters"));
+        }
+    }
+
+    /** Runs an identifier check unless the value is missing (already reported as missing). */
+    private static void check(List<Violation> v, Runnable parse, Object value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            parse.run();
+        } catch (ValidationException ex) {
+            v.addAll(ex.violations());
+        }
+    }
+
+}

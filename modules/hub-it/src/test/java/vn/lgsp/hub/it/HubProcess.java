@@ -1,0 +1,283 @@
+package vn.lgsp.hub.it;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The packaged hub ({@code java -jar hub-app.jar}) as a separate operating-system process, so that a test can kill it
+ * the way an operator's {@code kill -9} or a power cut would, and start it again on the same data directory.
+ *
+ * <p>One instance is one hub installation: a port, a data directory and a log file that every start appends to.
+ * {@link #start()} may be called again after {@link #kill()} or {@link #stop()}.
+ */
+public final class HubProcess implements AutoCloseable {
+
+    /** System property set by the failsafe configuration of this module: the hub's executable jar. */
+    public static final String JAR_PROPERTY = "hub.jar";
+    /** System property set by the failsafe configuration of this module: where tests put data dirs and logs. */
+    public static final String WORKDIR_PROPERTY = "hub.it.workdir";
+
+    private static final Duration STARTUP_BOUND = Duration.ofSeconds(120);
+
+    private final Path jar;
+    private final Path dataDir;
+    private final Path logFile;
+    private final int port;
+    private final String portalUrl;
+    private final List<String> jvmOptions;
+    private final List<String> arguments;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    private Process process;
+    private int starts;
+
+    private HubProcess(Builder b) {
+        this.jar = Objects.requireNonNull(b.jar, "jar");
+        this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir");
+        this.logFile = b.logFile != null ? b.logFile : dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        this.port = b.port > 0 ? b.port : freePort();
+        this.portalUrl = Objects.requireNonNull(b.portalUrl, "portalUrl");
+        this.jvmOptions = List.copyOf(b.jvmOptions);
+        this.arguments = List.copyOf(b.arguments);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Hub jar " + jar + " not found; build it first: ./mvnw -B -o install -DskipTests");
+        }
+    }
+
+    /** A builder whose jar comes from {@value #JAR_PROPERTY}. */
+    public static Builder builder() {
+        return new Builder().jar(Path.of(requiredProperty(JAR_PROPERTY)));
+    }
+
+    /** The work directory from {@value #WORKDIR_PROPERTY} (default {@code target/it-work}), created if missing. */
+    public static Path workDir() {
+        Path dir = Path.of(System.getProperty(WORKDIR_PROPERTY, "target/it-work")).toAbsolutePath();
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A port nobody listens on right now (there is a small race with other processes, acceptable in tests). */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the process and returns at once; see {@link #awaitHealthy()}. */
+    public synchronized HubProcess start() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("hub already running (pid " + process.pid() + ")");
+        }
+        try {
+            Files.createDirectories(dataDir);
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add(jar.toString());
+            command.addAll(arguments);
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .directory(dataDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            Map<String, String> env = pb.environment();
+            env.put("HUB_PORT", Integer.toString(port));
+            env.put("HUB_DATA_DIR", dataDir.toString());
+            env.put("HUB_PORTAL_URL", portalUrl);
+            Files.writeString(logFile, System.lineSeparator() + "===== hub-it: start #" + (++starts) + " "
+                    + String.join(" ", command) + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            process = pb.start();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the hub", e);
+        }
+    }
+
+    /** Waits (at most two minutes) until {@code /actuator/health} answers UP; fails at once if the process dies. */
+    public HubProcess awaitHealthy() {
+        await("hub on port " + port + " healthy")
+                .atMost(STARTUP_BOUND)
+                .pollDelay(Duration.ofMillis(200))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!isAlive()) {
+                        throw new IllegalStateException("hub exited with code " + process.exitValue()
+                                + " before becoming healthy; see " + logFile);
+                    }
+                    return healthy();
+                });
+        return this;
+    }
+
+    /** One health probe: true for 200 with status UP; any failure to connect is false. */
+    public boolean healthy() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** SIGKILL ({@code kill -9} on Linux): no shutdown hook, no flush, no graceful anything. Waits for the exit. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM and a graceful shutdown (bounded to a minute), then SIGKILL if it is still there. */
+    public synchronized void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            process.onExit().get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            kill();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+        }
+    }
+
+    private void awaitExit(Duration bound) {
+        try {
+            process.onExit().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IllegalStateException("hub process " + process.pid() + " did not exit within " + bound, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    private static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + name + " is not set (run through failsafe, or pass -D"
+                    + name + "=...)");
+        }
+        return value;
+    }
+
+    /** Settings of a hub installation. */
+    public static final class Builder {
+        private Path jar;
+        private Path dataDir;
+        private Path logFile;
+        private int port;
+        private String portalUrl;
+        private final List<String> jvmOptions = new ArrayList<>();
+        private final List<String> arguments = new ArrayList<>();
+
+        public Builder jar(Path jar) {
+            this.jar = jar.toAbsolutePath();
+            return this;
+        }
+
+        /** Becomes {@code HUB_DATA_DIR} and the working directory; kept across restarts. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir.toAbsolutePath();
+            return this;
+        }
+
+        /** stdout and stderr of every start; default {@code <dataDir>.log}. */
+        public Builder logFile(Path logFile) {
+            this.logFile = logFile.toAbsolutePath();
+            return this;
+        }
+
+        /** {@code HUB_PORT}; default a free port, kept across restarts. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** {@code HUB_PORTAL_URL}. */
+        public Builder portalUrl(String portalUrl) {
+            this.portalUrl = portalUrl;
+            return this;
+        }
+
+        /** E.g. {@code -Xmx512m}. */
+        public Builder jvmOption(String option) {
+            jvmOptions.add(option);
+            return this;
+        }
+
+        /** A Spring argument such as {@code --hub.flow.dossier.consumers=8}. */
+        public Builder argument(String argument) {
+            arguments.add(argument);
+            return this;
+        }
+
+        public HubProcess build() {
+            return new HubProcess(this);
+        }
+    }
+}

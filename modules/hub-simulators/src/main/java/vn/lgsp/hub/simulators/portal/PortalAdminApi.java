@@ -1,0 +1,123 @@
+package vn.lgsp.hub.simulators.portal;
+
+import com.github.tomakehurst.wiremock.admin.Router;
+import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /__admin/portal/...}: the Java API over HTTP, for people and for tests that run the
+ * simulator in another process. Received items are listed without their payload (personal data).
+ */
+final class PortalAdminApi implements AdminApiExtension {
+
+  static final String NAME = "lgsp-portal-admin";
+
+  private final PortalState portal;
+
+  PortalAdminApi(PortalState portal) {
+    this.portal = portal;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public void contributeAdminApiRoutes(Router router) {
+    router.add(RequestMethod.GET, "/portal/received", (admin, event, params) -> received());
+    router.add(RequestMethod.POST, "/portal/reset", (admin, event, params) -> {
+      portal.reset();
+      return PortalReplies.json(200, Map.of("reset", true));
+    });
+    router.add(RequestMethod.GET, "/portal/faults", (admin, event, params) -> pendingFaults());
+    router.add(RequestMethod.POST, "/portal/faults",
+        (admin, event, params) -> injectFault(PortalJson.parse(event.getRequest().getBody())));
+    router.add(RequestMethod.POST, "/portal/sessions/expire", (admin, event, params) -> {
+      portal.expireSessions();
+      return PortalReplies.json(200, Map.of("expired", true));
+    });
+  }
+
+  private ResponseDefinition received() {
+    List<Map<String, Object>> items = portal.received().stream().map(PortalAdminApi::summary).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("received", items);
+    body.put("duplicates", portal.duplicateCount());
+    body.put("calls", portal.callCount());
+    body.put("logins", portal.loginCount());
+    return PortalReplies.json(200, body);
+  }
+
+  private static Map<String, Object> summary(ReceivedCall call) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("service", call.service());
+    summary.put("dossierCode", call.dossierCode());
+    summary.put("status", call.status());
+    summary.put("idempotencyKey", call.idempotencyKey());
+    summary.put("receivedAt", call.receivedAt().toString());
+    summary.put("updating", call.updating());
+    return summary;
+  }
+
+  private ResponseDefinition pendingFaults() {
+    List<Map<String, Object>> steps = portal.plan().pending().stream().map(step -> {
+      Map<String, Object> view = new LinkedHashMap<>();
+      view.put("kind", step.injection().kind());
+      view.put("times", step.remaining());
+      if (step.injection() instanceof Injection.Delay delay) {
+        view.put("delayMs", delay.delay().toMillis());
+      }
+      return view;
+    }).toList();
+    return PortalReplies.json(200, Map.of("pending", steps));
+  }
+
+  private ResponseDefinition injectFault(Object body) {
+    if (!(body instanceof Map<?, ?> request) || !(request.get("kind") instanceof String kind)) {
+      return badRequest("Body must be a JSON object with \"kind\"");
+    }
+    Object timesValue = request.containsKey("times") ? request.get("times") : 1;
+    if (!(timesValue instanceof Integer times) || times < 1) {
+      return badRequest("\"times\" must be a positive integer");
+    }
+    switch (kind) {
+      case "DELAY" -> {
+        if (!(request.get("delayMs") instanceof Integer delayMs) || delayMs < 0) {
+          return badRequest("DELAY needs \"delayMs\", a non-negative integer");
+        }
+        portal.injectDelay(Duration.ofMillis(delayMs), times);
+      }
+      case "REJECT" -> portal.rejectNext(times);
+      default -> {
+        PortalFault fault = faultNamed(kind);
+        if (fault == null) {
+          return badRequest("Unknown kind; use DELAY, REJECT or one of " + List.of(PortalFault.values()));
+        }
+        portal.injectFault(fault, times);
+      }
+    }
+    Map<String, Object> accepted = new LinkedHashMap<>();
+    accepted.put("kind", kind);
+    accepted.put("times", times);
+    return PortalReplies.json(200, accepted);
+  }
+
+  private static PortalFault faultNamed(String kind) {
+    for (PortalFault fault : PortalFault.values()) {
+      if (fault.name().equals(kind)) {
+        return fault;
+      }
+    }
+    return null;
+  }
+
+  private static ResponseDefinition badRequest(String message) {
+    return PortalReplies.json(400, Map.of("error", message));
+  }
+}

@@ -1,0 +1,61 @@
+package vn.lgsp.hub.simulators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SimulatorsMainTest {
+
+  @Test
+  void startsThePortalAndPrintsOneLineForIt() throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    List<Simulator> running = SimulatorsMain.startAll(
+        Settings.of(Map.of("SIM_PORTAL_PORT", "0", "SIM_PORTAL_USERNAME", "u", "SIM_PORTAL_PASSWORD", "p")),
+        new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(running).hasSize(1);
+      Simulator portal = running.get(0);
+      assertThat(printed.toString(StandardCharsets.UTF_8))
+          .isEqualTo("Portal simulator: http://127.0.0.1:" + portal.port() + " (admin: /__admin)" + System.lineSeparator());
+      HttpResponse<String> login = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(portal.baseUrl() + "/adapter/auth"))
+              .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"u\",\"password\":\"p\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(login.body()).contains("\"session\"");
+    } finally {
+      SimulatorsMain.stopAll(running);
+    }
+  }
+
+  @Test
+  void aBadPortSettingIsReportedByName() {
+    assertThatThrownBy(() -> SimulatorsMain.startAll(Settings.of(Map.of("SIM_PORTAL_PORT", "abc")), System.out))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SIM_PORTAL_PORT");
+  }
+
+  @Test
+  void systemPropertyOrEnvironmentDefaultsApply() {
+    Settings settings = Settings.of(Map.of("A", " 42 ", "B", ""));
+
+    assertThat(settings.intValue("A", 1)).isEqualTo(42);
+    assertThat(settings.intValue("B", 7)).isEqualTo(7);
+    assertThat(settings.value("C", "d")).isEqualTo("d");
+  }
+
+  @Test
+  void notifierKeepsOnlyTheFirstLine() {
+    assertThat(QuietNotifier.firstLine("Request was not matched\n{\"MaDoiTuong\":\"038095123456\"}"))
+        .isEqualTo("Request was not matched");
+  }
+}
