@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -59,6 +61,9 @@ public class ProblemHandler {
                     java.util.List.of(new vn.lgsp.hub.core.error.Violation(field, ErrorCode.INVALID_FIELD,
                             field + " must be " + expected))));
         }
+        if (cause instanceof MismatchedInputException) {
+            return Problems.response(Problems.of(ErrorCode.INVALID_FIELD, "The body must be a JSON object"));
+        }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             return Problems.response(Problems.of(ErrorCode.INVALID_FIELD, field + " has an invalid value"));
@@ -110,7 +115,9 @@ public class ProblemHandler {
         return Problems.response(Problems.of(ErrorCode.INVALID_FIELD, "A header or path parameter is missing or invalid"));
     }
 
-    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    /** The database away, timing out, or failing over: the caller may try again. */
+    @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class,
+            RecoverableDataAccessException.class, TransactionException.class})
     ResponseEntity<ProblemDetail> store(Exception e) {
         log.warn("Exchange log unavailable: {}", e.getClass().getSimpleName());
         return Problems.response(Problems.of(ErrorCode.STORE_UNAVAILABLE, ErrorCode.STORE_UNAVAILABLE.title()));
