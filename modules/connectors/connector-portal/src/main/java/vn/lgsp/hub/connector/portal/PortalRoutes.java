@@ -35,6 +35,9 @@ public class PortalRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // failures go back to the calling flow as they are; logging them here too would log each one twice
+        errorHandler(noErrorHandler());
+
         from(SYNC_DOSSIER).routeId(SYNC_DOSSIER_ROUTE_ID)
                 .process(this::syncDossier);
 

@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import vn.lgsp.hub.app.support.Events;
 import vn.lgsp.hub.app.support.HubClient;
 import vn.lgsp.hub.app.support.HubIntegrationTest;
@@ -67,6 +70,31 @@ class DossierDeliveryIT extends HubIntegrationTest {
         assertThat(view.path("attempts").asInt()).isEqualTo(1);
         assertThat(view.path("sequence").asLong()).isEqualTo(1);
         assertThat(steps(view)).containsExactly("ACCEPTED", "ATTEMPT", "DELIVERED");
+    }
+
+    @Test
+    void anExpiredPortalSessionIsRenewedAndTheEventDelivered() {
+        String code = Events.newDossierCode();
+        awaitState(accept(Events.event(code, 2, 0)), "DELIVERED");
+        int logins = PORTAL.loginCount();
+        PORTAL.expireSessions();
+        String id = accept(Events.event(code, 4, 5));
+        awaitState(id, "DELIVERED");
+        assertThat(PORTAL.loginCount()).isEqualTo(logins + 1);
+        assertThat(hub.exchange(id).path("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void noLogLineCarriesThePersonalIdOrTheName(CapturedOutput output) {
+        PORTAL.rejectNext(1);
+        String code = Events.newDossierCode();
+        String id = accept(Events.event(code, 2, 0));
+        awaitState(id, "FAILED");
+        hub.post("/api/v1/ops/dead-letters/" + id + "/replay", HubClient.OPERATOR_KEY, "application/json", "{}");
+        awaitState(id, "DELIVERED");
+        assertThat(output.getAll()).contains(id).doesNotContain("038095123456", "Nguyễn Văn An", "0912345678");
+        assertThat(hub.exchange(id).toString()).doesNotContain("038095123456", "Nguyễn Văn An");
     }
 
     @Test
