@@ -10,7 +10,10 @@ import vn.lgsp.hub.audit.ExchangeRecord;
 import vn.lgsp.hub.core.error.ErrorCode;
 import vn.lgsp.hub.core.error.HubException;
 
-/** {@code GET /api/v1/exchanges/{id}}: a client sees its own exchanges only; another's is "not found". */
+/**
+ * {@code GET /api/v1/exchanges/{id}}: a client sees its own exchanges only (another's is "not found"); an operator
+ * sees every one.
+ */
 @RestController
 public class ExchangeController {
 
@@ -23,7 +26,7 @@ public class ExchangeController {
     @GetMapping("/api/v1/exchanges/{exchangeId}")
     public ExchangeView get(@PathVariable String exchangeId, @AuthenticationPrincipal Caller caller) {
         ExchangeRecord r = (exchangeId.length() > 36 ? null : exchangeLog.find(exchangeId).orElse(null));
-        if (r == null || !r.clientId().equals(caller.id())) {
+        if (r == null || !(caller.operator() || r.clientId().equals(caller.id()))) {
             throw new HubException(ErrorCode.EXCHANGE_NOT_FOUND, "No exchange " + safe(exchangeId) + " of yours");
         }
         return ExchangeView.of(r, exchangeLog.events(exchangeId));

@@ -35,7 +35,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/dossiers/events")
                         .hasAuthority(HubServices.authority(HubServices.DOSSIER_EVENTS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/exchanges/*")
-                        .hasAuthority(HubServices.authority(HubServices.EXCHANGES_READ))
+                        .hasAnyAuthority(HubServices.authority(HubServices.EXCHANGES_READ), "ROLE_OPERATOR")
                         .requestMatchers("/api/v1/ops/**", "/actuator/**").hasRole("OPERATOR")
                         .anyRequest().denyAll());
         return http.build();

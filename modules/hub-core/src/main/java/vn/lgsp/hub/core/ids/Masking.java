@@ -5,8 +5,12 @@ import java.util.regex.Pattern;
 /** Masking of personal data for logs and the exchange log. One place, so every module masks the same way. */
 public final class Masking {
 
-    /** 12-digit personal IDs and 9-digit old ID-card numbers standing alone in free text. */
-    private static final Pattern ID_IN_TEXT = Pattern.compile("(?<!\\d)(\\d{3})\\d{2,5}(\\d{4})(?!\\d)");
+    /**
+     * 12-digit personal IDs and 9-digit old ID-card numbers standing alone in free text: not part of a longer run of
+     * letters, digits or dashes (so a UUID or a code such as {@code 000.00.14.H56-261120-0001} is left alone).
+     */
+    private static final Pattern ID_IN_TEXT =
+            Pattern.compile("(?<![0-9A-Za-z-])(\\d{3})\\d{2,5}(\\d{4})(?![0-9A-Za-z-])");
 
     private Masking() {
     }

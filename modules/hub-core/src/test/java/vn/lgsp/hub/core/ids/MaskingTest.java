@@ -93,4 +93,13 @@ class MaskingTest {
         assertThat(Masking.maskIdsInText(null)).isNull();
         assertThat(Masking.maskIdsInText("không có số nào")).isEqualTo("không có số nào");
     }
+
+    @Test
+    void digitRunsInsideIdentifiersAndTimestampsAreLeftAlone() {
+        String text = "waiting for exchange 0b7c1c2e-4a51-4c1e-9f0e-123456789012, next attempt at"
+                + " 2026-11-22T11:50:15.541587265Z, CCCD 038095123456";
+        assertThat(Masking.maskIdsInText(text))
+                .contains("123456789012", "15.541587265Z", "CCCD 038*****3456")
+                .doesNotContain("038095123456");
+    }
 }

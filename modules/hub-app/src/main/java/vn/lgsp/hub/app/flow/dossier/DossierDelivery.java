@@ -179,7 +179,7 @@ public class DossierDelivery {
         }
         DossierMessage next = m.nextRound(first);
         Duration delay = retry.delayBeforeRound(next.round());
-        Instant at = clock.instant().plus(delay);
+        Instant at = clock.instant().plus(delay).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         tx.execute(s -> {
             queue.send(Queues.DOSSIER_EVENTS, next, at.toEpochMilli(), null);
             exchangeLog.changeState(m.exchangeId(), ExchangeState.RETRYING, ExchangeStep.RETRY_SCHEDULED,
