@@ -1,0 +1,39 @@
+package vn.lgsp.hub.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.lgsp.hub.app.support.Events;
+import vn.lgsp.hub.app.support.HubClient;
+import vn.lgsp.hub.app.support.HubInstance;
+
+/** The production profile has no demo keys, and takes the portal's secrets only from the environment. */
+class ProductionProfileIT {
+
+    @Test
+    void theDemoKeysDoNotExistInProduction(@TempDir Path data) {
+        try (HubInstance hub = HubInstance.start(data, "http://127.0.0.1:9", "--spring.profiles.active=production",
+                "--HUB_PORTAL_URL=http://127.0.0.1:9", "--HUB_PORTAL_USERNAME=hub", "--HUB_PORTAL_PASSWORD=s3cret",
+                "--hub.security.clients[0].id=onestop",
+                "--hub.security.clients[0].api-key-sha256[0]=" + ClientRegistry.sha256("onestop-key"),
+                "--hub.security.clients[0].services[0]=dossier.events")) {
+            HubClient client = hub.client();
+            String body = Events.event(Events.newDossierCode(), 2, 0);
+            assertThat(client.post("/api/v1/dossiers/events", HubClient.DEMO_KEY, "application/json", body).status())
+                    .isEqualTo(401);
+            assertThat(client.get("/actuator/prometheus", HubClient.OPERATOR_KEY).status()).isEqualTo(401);
+            assertThat(client.post("/api/v1/dossiers/events", "onestop-key", "application/json", body).status())
+                    .isEqualTo(202);
+        }
+    }
+
+    @Test
+    void withoutThePortalSecretTheHubDoesNotStart(@TempDir Path data) {
+        assertThatThrownBy(() -> HubInstance.start(data, "http://127.0.0.1:9", "--spring.profiles.active=production",
+                "--HUB_PORTAL_URL=http://127.0.0.1:9", "--HUB_PORTAL_USERNAME=hub").close())
+                .hasStackTraceContaining("hub.connector.portal.password");
+    }
+}
