@@ -49,14 +49,25 @@ class CrashRecoveryIT {
     private static final int EVENTS = DOSSIERS * (PROGRESS_STEPS + 2);
     private static final int SENDERS = 4;
     private static final int KILL_AFTER_DELIVERED = 300;
-    /** Per portal call; with the default four consumers this caps delivery well below the acceptance rate. */
-    private static final Duration PORTAL_DELAY = Duration.ofMillis(15);
+    /**
+     * Per portal call. Keeps delivery behind acceptance, so that a backlog forms, and keeps calls in flight at the
+     * moment of the kill: the portal has recorded them, the hub has not heard back (its retry must not duplicate).
+     */
+    private static final Duration PORTAL_DELAY = Duration.ofMillis(20);
+    /** No portal fault is injected here, so the hub has no reason to pause delivery for this long. */
+    private static final Duration STALL_BOUND = Duration.ofSeconds(45);
+    /**
+     * Extra Spring arguments for the hub, space-separated, e.g. to run the same test against another profile:
+     * {@code -Dhub.it.hub-args="--spring.profiles.active=postgres"}.
+     */
+    private static final String HUB_ARGS = System.getProperty("hub.it.hub-args", "");
 
     /** Held so that the level sticks: the simulator logs every delayed reply at INFO. */
     private static final java.util.logging.Logger SIMULATOR_LOG = quiet("vn.lgsp.hub.simulators");
 
     private PortalSimulator portal;
     private HubProcess hub;
+    private boolean passed;
     private final long t0 = System.nanoTime();
 
     @BeforeEach
@@ -71,6 +82,11 @@ class CrashRecoveryIT {
         try {
             if (hub != null) {
                 hub.kill();
+                if (passed) {
+                    hub.deleteDataAndJar();
+                } else {
+                    log("hub data kept for a post-mortem: " + hub.dataDir());
+                }
                 log("hub log: " + hub.logFile());
             }
         } finally {
@@ -86,6 +102,7 @@ class CrashRecoveryIT {
                 .dataDir(dir.resolve("data"))
                 .logFile(dir.resolve("hub.log"))
                 .portalUrl(portal.baseUrl())
+                .arguments(HUB_ARGS)
                 .build();
         EventFactory factory = new EventFactory(EventFactory.originFor(PROGRESS_STEPS + 2), 42);
         List<List<Event>> histories = new ArrayList<>();
@@ -94,7 +111,8 @@ class CrashRecoveryIT {
         }
         Sending sending = new Sending(histories);
 
-        log("phase 1: starting hub (data " + hub.dataDir() + ", portal " + portal.baseUrl() + ")");
+        log("phase 1: starting hub (data " + hub.dataDir() + ", portal " + portal.baseUrl()
+                + (HUB_ARGS.isBlank() ? "" : ", arguments " + HUB_ARGS) + ")");
         hub.start().awaitHealthy();
         log("phase 1: hub healthy on " + hub.baseUrl() + " (pid " + hub.pid() + "); sending " + EVENTS + " events over "
                 + DOSSIERS + " dossiers with " + SENDERS + " clients");
@@ -149,32 +167,41 @@ class CrashRecoveryIT {
         log("phase 3: all " + EVENTS + " events accepted (" + sending.resentDuplicates.get()
                 + " re-sent events were recognised as already accepted); waiting for delivery");
 
-        await("all " + EVENTS + " events at the portal")
-                .atMost(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> portal.received().size() >= EVENTS);
-        log("phase 4: portal has " + portal.received().size() + " items; checking the hub's exchange states");
-        for (Map.Entry<String, String> e : sending.exchangeIds.entrySet()) {
-            await("exchange " + e.getValue() + " of " + e.getKey() + " DELIVERED")
-                    .atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> "DELIVERED".equals(again.exchange(e.getValue()).field("state")));
-        }
-
+        boolean complete = awaitDelivery();
         List<ReceivedCall> received = portal.received();
-        log("phase 4: portal received " + received.size() + " items in " + portal.callCount() + " calls; "
-                + portal.duplicateCount() + " calls were replays of an accepted idempotency key (allowed)");
-
-        Map<String, Long> timesReceived = received.stream()
-                .collect(Collectors.groupingBy(EventFactory::identity, Collectors.counting()));
+        if (!complete) {
+            describeMissing(histories, received, sending, again);
+        }
         Set<String> expected = histories.stream().flatMap(List::stream).map(Event::identity)
                 .collect(Collectors.toSet());
+        Map<String, Long> timesReceived = received.stream()
+                .collect(Collectors.groupingBy(EventFactory::identity, Collectors.counting()));
         assertThat(timesReceived.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList())
                 .as("events delivered more than once").isEmpty();
         assertThat(expected.stream().filter(k -> !timesReceived.containsKey(k)).toList())
-                .as("events lost").isEmpty();
-        assertThat(timesReceived.keySet()).as("nothing but the events sent").containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(received).hasSize(EVENTS);
+                .as("events lost (delivery %s; hub log %s)", complete ? "complete" : "stalled", hub.logFile())
+                .isEmpty();
+
+        log("phase 4: portal has " + received.size() + " items; checking the hub's exchange states");
+        ExecutorService checkers = Executors.newFixedThreadPool(SENDERS);
+        List<Future<?>> checks = new ArrayList<>();
+        for (Map.Entry<String, String> e : sending.exchangeIds.entrySet()) {
+            checks.add(checkers.submit(() -> await("exchange " + e.getValue() + " of " + e.getKey() + " DELIVERED")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> "DELIVERED".equals(again.exchange(e.getValue()).field("state")))));
+        }
+        for (Future<?> f : checks) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        checkers.shutdown();
+        received = portal.received();
+        log("phase 4: portal received " + received.size() + " items in " + portal.callCount() + " calls; "
+                + portal.duplicateCount() + " calls were replays of an accepted idempotency key (allowed)");
+
+        assertThat(received.stream().map(EventFactory::identity).toList()).as("nothing but the events sent, once each")
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(received.stream().map(ReceivedCall::idempotencyKey).collect(Collectors.toSet()))
                 .as("one idempotency key per event").hasSize(EVENTS).doesNotContainNull();
 
@@ -187,8 +214,60 @@ class CrashRecoveryIT {
             assertThat(order).as("order of dossier %s's events at the portal", code)
                     .containsExactlyElementsOf(history.stream().map(Event::index).toList());
         }
+        passed = true;
         log("done: " + EVENTS + " events, each delivered exactly once and in order per dossier; portal duplicates "
                 + portal.duplicateCount() + " (" + test.getDisplayName() + ")");
+    }
+
+    /**
+     * Waits (at most five minutes) until the portal holds every event; gives up early, returning false, when nothing
+     * has arrived for {@link #STALL_BOUND}: no retry is scheduled in this test, so a silence that long is a stall.
+     */
+    private boolean awaitDelivery() {
+        long[] last = {-1, System.nanoTime()};
+        boolean[] stalled = {false};
+        await("all " + EVENTS + " events at the portal")
+                .atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    int n = portal.received().size();
+                    if (n != last[0]) {
+                        last[0] = n;
+                        last[1] = System.nanoTime();
+                    } else if (System.nanoTime() - last[1] > STALL_BOUND.toNanos()) {
+                        log("phase 4: delivery stalled at " + n + " items for " + STALL_BOUND.toSeconds() + " s");
+                        stalled[0] = true;
+                        return true;
+                    }
+                    return n >= EVENTS;
+                });
+        return !stalled[0];
+    }
+
+    /** For a failed run: which events are missing, and what the hub says about them. */
+    private void describeMissing(List<List<Event>> histories, List<ReceivedCall> received, Sending sending,
+                                 HubClient client) {
+        Set<String> got = received.stream().map(EventFactory::identity).collect(Collectors.toSet());
+        List<Event> missing = histories.stream().flatMap(List::stream).filter(e -> !got.contains(e.identity()))
+                .toList();
+        log("missing " + missing.size() + " events; the first of each dossier with the hub's view:");
+        Set<String> shown = new java.util.HashSet<>();
+        for (Event e : missing) {
+            if (!shown.add(e.dossierCode())) {
+                continue;
+            }
+            String id = sending.exchangeIds.get(e.identity());
+            String state;
+            try {
+                state = id == null ? "(no exchange id)" : client.exchange(id).body();
+            } catch (IOException ex) {
+                state = ex.toString();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            log("  " + e + " exchange " + id + ": " + state);
+        }
     }
 
     /** Shared state of the client threads. Dossier {@code d} belongs to sender {@code d % SENDERS}. */

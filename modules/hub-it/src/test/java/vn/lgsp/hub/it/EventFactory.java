@@ -50,6 +50,9 @@ public final class EventFactory {
             "Lấy ý kiến cơ quan chuyên môn", "Trình lãnh đạo phòng", "Trình lãnh đạo UBND ký duyệt",
             "Cập nhật tiến độ xử lý"};
 
+    /** Statuses whose dossier sync carries the event's moment: NgayKetThucXuLy (3, 7, 8, 9) or NgayTra (10). */
+    private static final java.util.Set<Integer> DATED_STATUSES = java.util.Set.of(3, 7, 8, 9, 10);
+
     private final ObjectMapper json = new ObjectMapper();
     private final Instant origin;
     private final long seed;
@@ -69,12 +72,24 @@ public final class EventFactory {
         return Instant.now().minus(Duration.ofMinutes(eventsPerDossier + 60L)).truncatedTo(ChronoUnit.MINUTES);
     }
 
-    /** One dossier event and what identifies it. */
-    public record Event(String dossierCode, int index, int status, OffsetDateTime occurredAt, String json) {
+    /**
+     * One dossier event and what identifies it.
+     *
+     * @param index         position in the dossier's history, from 0
+     * @param statusChanged true for the first event and every event whose status differs from the one before
+     */
+    public record Event(String dossierCode, int index, int status, boolean statusChanged, OffsetDateTime occurredAt,
+                        String json) {
 
-        /** Dossier, status and moment as the portal sees them; the same key as {@link #identity(ReceivedCall)}. */
+        /**
+         * Dossier, status and moment as the portal sees them; the same key as {@link #identity(ReceivedCall)}. A
+         * status change after intake into a status that has no date field of its own (e.g. 2 → 4) reaches the portal
+         * as a dossier sync that carries no time at all; its moment is then empty, which is still unique as long as
+         * a history enters each such status once.
+         */
         public String identity() {
-            return EventFactory.identity(dossierCode, status, portalTime(occurredAt));
+            boolean dated = !statusChanged || index == 0 || DATED_STATUSES.contains(status);
+            return EventFactory.identity(dossierCode, status, dated ? portalTime(occurredAt) : "");
         }
 
         @Override
@@ -101,25 +116,25 @@ public final class EventFactory {
         String department = DEPARTMENTS[r.nextInt(DEPARTMENTS.length)];
 
         List<Event> events = new ArrayList<>();
-        events.add(event(code, agency, 0, 2, intake, due, channel, applicant,
+        events.add(event(code, agency, 0, 2, true, intake, due, channel, applicant,
                 handler("canbo01", INTAKE_DEPARTMENT, "Tiếp nhận hồ sơ")));
         for (int i = 1; i <= progressSteps; i++) {
-            events.add(event(code, agency, i, 4, intake.plusMinutes(i), due, channel, applicant,
+            events.add(event(code, agency, i, 4, i == 1, intake.plusMinutes(i), due, channel, applicant,
                     handler(OFFICERS[r.nextInt(OFFICERS.length)], department,
                             STEPS[r.nextInt(STEPS.length)] + " (bước " + i + ")")));
         }
         int next = progressSteps + 1;
-        events.add(event(code, agency, next, 9, intake.plusMinutes(next), due, channel, applicant,
+        events.add(event(code, agency, next, 9, true, intake.plusMinutes(next), due, channel, applicant,
                 handler(OFFICERS[0], department, "Đã có kết quả giải quyết")));
         if (resultDelivered) {
-            events.add(event(code, agency, next + 1, 10, intake.plusMinutes(next + 1L), due, channel, applicant,
+            events.add(event(code, agency, next + 1, 10, true, intake.plusMinutes(next + 1L), due, channel, applicant,
                     handler("canbo01", INTAKE_DEPARTMENT, "Đã trả kết quả cho công dân")));
         }
         return List.copyOf(events);
     }
 
-    private Event event(String code, String agency, int index, int status, OffsetDateTime at, OffsetDateTime due,
-                        String channel, ObjectNode applicant, ObjectNode handler) {
+    private Event event(String code, String agency, int index, int status, boolean statusChanged, OffsetDateTime at,
+                        OffsetDateTime due, String channel, ObjectNode applicant, ObjectNode handler) {
         ObjectNode e = json.createObjectNode();
         e.put("dossierCode", code);
         e.put("procedureCode", PROCEDURE_CODE);
@@ -132,7 +147,7 @@ public final class EventFactory {
         e.set("applicant", applicant);
         e.set("handler", handler);
         try {
-            return new Event(code, index, status, at, json.writeValueAsString(e));
+            return new Event(code, index, status, statusChanged, at, json.writeValueAsString(e));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +37,13 @@ public final class HubProcess implements AutoCloseable {
     public static final String WORKDIR_PROPERTY = "hub.it.workdir";
 
     private static final Duration STARTUP_BOUND = Duration.ofSeconds(120);
+    /** Hubs still running when this JVM exits (a test aborted, Ctrl-C on the bench) are killed, not left behind. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
+                "hub-process-reaper"));
+    }
 
     private final Path jar;
     private final Path dataDir;
@@ -51,21 +60,31 @@ public final class HubProcess implements AutoCloseable {
     private int starts;
 
     private HubProcess(Builder b) {
-        this.jar = Objects.requireNonNull(b.jar, "jar");
+        if (b.jar == null) {
+            throw new IllegalStateException("no hub jar: set the system property " + JAR_PROPERTY
+                    + " (failsafe does) or call Builder.jar");
+        }
+        if (!Files.isRegularFile(b.jar)) {
+            throw new IllegalStateException("Hub jar " + b.jar + " not found; build it first: "
+                    + "./mvnw -B -o install -DskipTests");
+        }
         this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir");
         this.logFile = b.logFile != null ? b.logFile : dataDir.resolveSibling(dataDir.getFileName() + ".log");
         this.port = b.port > 0 ? b.port : freePort();
         this.portalUrl = Objects.requireNonNull(b.portalUrl, "portalUrl");
         this.jvmOptions = List.copyOf(b.jvmOptions);
         this.arguments = List.copyOf(b.arguments);
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("Hub jar " + jar + " not found; build it first: ./mvnw -B -o install -DskipTests");
-        }
+        this.jar = snapshot(b.jar, dataDir.resolveSibling(dataDir.getFileName() + "-hub-app.jar"));
     }
 
-    /** A builder whose jar comes from {@value #JAR_PROPERTY}. */
+    /** A builder whose jar comes from the system property {@value #JAR_PROPERTY}, when it is set. */
     public static Builder builder() {
-        return new Builder().jar(Path.of(requiredProperty(JAR_PROPERTY)));
+        Builder builder = new Builder();
+        String jar = System.getProperty(JAR_PROPERTY);
+        if (jar != null && !jar.isBlank()) {
+            builder.jar(Path.of(jar));
+        }
+        return builder;
     }
 
     /** The work directory from {@value #WORKDIR_PROPERTY} (default {@code target/it-work}), created if missing. */
@@ -86,6 +105,32 @@ public final class HubProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A private copy of the jar, taken once, so that every start of this installation runs the same code even when
+     * the build replaces the jar meanwhile (a running Spring Boot jar whose file is rewritten fails with
+     * ClassNotFoundException). A copy taken while the jar was being written is not a valid jar; it is taken again.
+     */
+    private static Path snapshot(Path jar, Path copy) {
+        try {
+            Files.createDirectories(copy.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        await("a complete copy of " + jar)
+                .atMost(Duration.ofMinutes(2))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    try (java.util.jar.JarFile copied = new java.util.jar.JarFile(copy.toFile())) {
+                        return copied.getManifest() != null
+                                && copied.getManifest().getMainAttributes().getValue("Main-Class") != null;
+                    }
+                });
+        return copy;
     }
 
     /** Starts the process and returns at once; see {@link #awaitHealthy()}. */
@@ -113,7 +158,10 @@ public final class HubProcess implements AutoCloseable {
             Files.writeString(logFile, System.lineSeparator() + "===== hub-it: start #" + (++starts) + " "
                     + String.join(" ", command) + System.lineSeparator(),
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            process = pb.start();
+            Process started = pb.start();
+            RUNNING.add(started);
+            started.onExit().thenRun(() -> RUNNING.remove(started));
+            process = started;
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the hub", e);
@@ -192,6 +240,31 @@ public final class HubProcess implements AutoCloseable {
         kill();
     }
 
+    /**
+     * Kills the hub if it is still running and deletes its data directory and its copy of the jar; the log stays.
+     * For runs that passed: a failed one keeps its data for a post-mortem.
+     */
+    public synchronized void deleteDataAndJar() {
+        kill();
+        try {
+            deleteTree(dataDir);
+            Files.deleteIfExists(jar);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dataDir, e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
@@ -216,13 +289,9 @@ public final class HubProcess implements AutoCloseable {
         return logFile;
     }
 
-    private static String requiredProperty(String name) {
-        String value = System.getProperty(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("system property " + name + " is not set (run through failsafe, or pass -D"
-                    + name + "=...)");
-        }
-        return value;
+    /** The private copy of the hub jar that this installation runs. */
+    public Path jar() {
+        return jar;
     }
 
     /** Settings of a hub installation. */
@@ -273,6 +342,16 @@ public final class HubProcess implements AutoCloseable {
         /** A Spring argument such as {@code --hub.flow.dossier.consumers=8}. */
         public Builder argument(String argument) {
             arguments.add(argument);
+            return this;
+        }
+
+        /** Several arguments separated by whitespace; blank adds none. */
+        public Builder arguments(String spaceSeparated) {
+            for (String a : spaceSeparated.trim().split("\\s+")) {
+                if (!a.isEmpty()) {
+                    arguments.add(a);
+                }
+            }
             return this;
         }
 

@@ -23,7 +23,7 @@ public final class HubInstance implements AutoCloseable {
         Map<String, String> args = new LinkedHashMap<>();
         for (String a : List.of(
                 "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("exchange-log"),
+                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("exchange-log") + ";WRITE_DELAY=0",
                 "--spring.artemis.embedded.data-directory=" + data.resolve("artemis"),
                 "--hub.connector.portal.base-url=" + portalUrl,
                 "--hub.connector.portal.request-timeout=1s",

@@ -53,7 +53,7 @@ public abstract class HubIntegrationTest {
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry r) {
         r.add("hub.connector.portal.base-url", PORTAL::baseUrl);
-        r.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("exchange-log"));
+        r.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("exchange-log") + ";WRITE_DELAY=0");
         r.add("spring.artemis.embedded.data-directory", () -> DATA.resolve("artemis").toString());
     }
 
