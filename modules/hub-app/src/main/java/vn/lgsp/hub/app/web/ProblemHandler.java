@@ -3,6 +3,8 @@ package vn.lgsp.hub.app.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import vn.lgsp.hub.core.error.ErrorCode;
 import vn.lgsp.hub.core.error.HubException;
 import vn.lgsp.hub.core.error.ValidationException;
+import vn.lgsp.hub.core.error.Violation;
 
 /**
  * Turns every failure of a REST call into a problem document with a stable code. Nothing reaches the caller as a
@@ -54,12 +57,11 @@ public class ProblemHandler {
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
             String expected = mismatch.getTargetType() == null ? "another type"
-                    : mismatch.getTargetType().isEnum() ? "one of " + java.util.Arrays.toString(
+                    : mismatch.getTargetType().isEnum() ? "one of " + Arrays.toString(
                             mismatch.getTargetType().getEnumConstants())
                     : "a value of type " + mismatch.getTargetType().getSimpleName();
             return Problems.response(Problems.of(ErrorCode.INVALID_FIELD, field + " must be " + expected,
-                    java.util.List.of(new vn.lgsp.hub.core.error.Violation(field, ErrorCode.INVALID_FIELD,
-                            field + " must be " + expected))));
+                    List.of(new Violation(field, ErrorCode.INVALID_FIELD, field + " must be " + expected))));
         }
         if (cause instanceof MismatchedInputException) {
             return Problems.response(Problems.of(ErrorCode.INVALID_FIELD, "The body must be a JSON object"));

@@ -59,8 +59,13 @@ public final class DossierEventValidator {
             required(v, "applicant.type", e.applicant().type());
             required(v, "applicant.fullName", e.applicant().fullName());
             text(v, "applicant.fullName", e.applicant().fullName());
+            // optional, but when present even a blank one must be a real ID
             if (e.applicant().personalId() != null) {
-                check(v, () -> PersonalId.parse(e.applicant().personalId(), clock, "applicant.personalId"), "");
+                try {
+                    PersonalId.parse(e.applicant().personalId(), clock, "applicant.personalId");
+                } catch (ValidationException ex) {
+                    v.addAll(ex.violations());
+                }
             }
         }
         if (e.handler() != null) {
@@ -109,9 +114,9 @@ public final class DossierEventValidator {
         }
     }
 
-    /** Runs an identifier check unless the value is missing (already reported as missing). */
-    private static void check(List<Violation> v, Runnable parse, Object value) {
-        if (value == null) {
+    /** Runs an identifier check unless the value is missing or blank (already reported as missing). */
+    private static void check(List<Violation> v, Runnable parse, String value) {
+        if (value == null || value.isBlank()) {
             return;
         }
         try {
