@@ -91,7 +91,13 @@ public class DossierDelivery {
             queue.send(Queues.DOSSIER_DLQ, m, 0, "hub.orphan_message");
             return Decision.SKIP;
         }
-        if (record.state().isFinal() || record.state() == ExchangeState.FAILED) {
+        if (record.state().isFinal()) {
+            return Decision.SKIP;
+        }
+        if (record.state() == ExchangeState.FAILED) {
+            // only here if the broker lost the dead-lettering commit after the database had recorded it: put the
+            // message where an operator's replay will look for it
+            queue.send(Queues.DOSSIER_DLQ, m, 0, record.lastErrorCode());
             return Decision.SKIP;
         }
         if (m.sequence() <= entry.deliveredSequence()) {
