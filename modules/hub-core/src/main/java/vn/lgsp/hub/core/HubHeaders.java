@@ -5,6 +5,10 @@ public final class HubHeaders {
 
     /** HTTP header a caller may send to correlate, and that the hub returns and propagates. */
     public static final String CORRELATION_ID_HTTP = "X-Correlation-Id";
+    /** Log-context (MDC) key of the correlation id; outbound calls send it on as {@link #CORRELATION_ID_HTTP}. */
+    public static final String CORRELATION_ID_MDC = "correlationId";
+    /** Log-context (MDC) key of the exchange id while a delivery runs. */
+    public static final String EXCHANGE_ID_MDC = "exchangeId";
     /** HTTP header with the API key. */
     public static final String API_KEY_HTTP = "X-API-Key";
     /** HTTP header with the idempotency key on every outbound delivery. */

@@ -22,7 +22,7 @@ import vn.lgsp.hub.core.HubHeaders;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
-    public static final String MDC_KEY = "correlationId";
+    public static final String MDC_KEY = HubHeaders.CORRELATION_ID_MDC;
     public static final String REQUEST_ATTRIBUTE = CorrelationIdFilter.class.getName();
     private static final Pattern SAFE = Pattern.compile("^[A-Za-z0-9._:-]{1,64}$");
 

@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import org.slf4j.MDC;
+import vn.lgsp.hub.core.HubHeaders;
 
 /**
  * POSTs JSON to the portal and turns transport failures into {@link PortalException}s. It does not look at HTTP
@@ -49,6 +51,11 @@ final class PortalHttp {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json));
         headers.forEach(request::header);
+        // the hub's correlation id travels on to the portal, so that one id follows a dossier event across systems
+        String correlationId = MDC.get(HubHeaders.CORRELATION_ID_MDC);
+        if (correlationId != null) {
+            request.header(HubHeaders.CORRELATION_ID_HTTP, correlationId);
+        }
         CompletableFuture<HttpResponse<byte[]>> call =
                 client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         try {

@@ -13,6 +13,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.app.broker.Queues;
@@ -85,6 +86,12 @@ public class DossierDelivery {
         // the lock first: it waits for an acceptance still in flight, so a missing record really is missing
         SubjectLedger.Entry entry = ledger.lock(FLOW, m.dossierCode()).orElse(null);
         ExchangeRecord record = exchangeLog.find(m.exchangeId()).orElse(null);
+        MDC.put(HubHeaders.EXCHANGE_ID_MDC, m.exchangeId());
+        if (record != null && record.correlationId() != null) {
+            MDC.put(HubHeaders.CORRELATION_ID_MDC, record.correlationId());
+        } else {
+            MDC.remove(HubHeaders.CORRELATION_ID_MDC);
+        }
         if (record == null || entry == null) {
             log.warn("Message for exchange {} has no record (its acceptance was rolled back); dead-lettered",
                     m.exchangeId());

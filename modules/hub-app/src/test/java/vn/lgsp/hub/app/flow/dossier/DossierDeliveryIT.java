@@ -1,6 +1,9 @@
 package vn.lgsp.hub.app.flow.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,6 +70,11 @@ class DossierDeliveryIT extends HubIntegrationTest {
         assertThat(calls).extracting(ReceivedCall::idempotencyKey).doesNotContainNull().doesNotHaveDuplicates();
 
         JsonNode view = hub.exchange(first);
+        // the correlation id of the acceptance travelled on to the portal
+        String correlationId = view.path("correlationId").asText();
+        assertThat(correlationId).isNotBlank();
+        assertThat(PORTAL.wireMock().findAll(postRequestedFor(urlEqualTo("/adapter/api"))
+                .withHeader("X-Correlation-Id", equalTo(correlationId)))).isNotEmpty();
         assertThat(view.path("attempts").asInt()).isEqualTo(1);
         assertThat(view.path("sequence").asLong()).isEqualTo(1);
         assertThat(steps(view)).containsExactly("ACCEPTED", "ATTEMPT", "DELIVERED");
