@@ -40,7 +40,10 @@ public enum ErrorCode {
     PORTAL_UNAVAILABLE("portal.unavailable", 503, "The national portal did not answer in time or answered with a server error"),
     PORTAL_MALFORMED_REPLY("portal.malformed_reply", 502, "The national portal's reply could not be understood"),
     PORTAL_REJECTED("portal.rejected", 422, "The national portal rejected the data"),
-    PORTAL_AUTH_FAILED("portal.auth_failed", 502, "The hub could not log in to the national portal");
+    PORTAL_AUTH_FAILED("portal.auth_failed", 502, "The hub could not log in to the national portal"),
+    POPULATION_UNAVAILABLE("population.unavailable", 503, "The population database did not answer in time, answered with a server error, or is cut off by the circuit breaker"),
+    POPULATION_MALFORMED_REPLY("population.malformed_reply", 502, "The population database's reply could not be understood"),
+    POPULATION_REJECTED("population.rejected", 422, "The population database refused the request");
 
     private final String code;
     private final int httpStatus;

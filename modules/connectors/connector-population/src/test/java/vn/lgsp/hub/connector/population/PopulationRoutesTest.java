@@ -1,0 +1,231 @@
+package vn.lgsp.hub.connector.population;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.lgsp.hub.core.error.ErrorCode;
+import vn.lgsp.hub.core.error.HubException;
+
+@CamelSpringBootTest
+@SpringBootTest(classes = PopulationRoutesTest.TestApplication.class)
+class PopulationRoutesTest {
+
+    private static final String PATH = "/ws/population";
+
+    @RegisterExtension
+    static final WireMockExtension population = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
+    @DynamicPropertySource
+    static void populationProperties(DynamicPropertyRegistry registry) {
+        registry.add("hub.connector.population.address", () -> population.baseUrl() + PATH);
+        registry.add("hub.connector.population.integration-code", () -> "037");
+        for (String op : new String[] {"verify", "lookup"}) {
+            registry.add("hub.connector.population." + op + ".timeout", () -> "2s");
+            // the breaker has its own test; here it must stay closed whatever fails
+            registry.add("hub.connector.population." + op + ".minimum-calls", () -> "1000");
+            registry.add("hub.connector.population." + op + ".sliding-window-size", () -> "1000");
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class TestApplication {
+    }
+
+    @Autowired
+    private ProducerTemplate template;
+
+    @Autowired
+    private CamelContext camel;
+
+    @Autowired
+    private PopulationCircuitBreakers breakers;
+
+    @BeforeEach
+    void closeBreakers() {
+        SampleReplies.warmUp(template, population, PATH);
+        breakers.verify().reset();
+        breakers.lookup().reset();
+    }
+
+    private void answer(String soapAction, String xml) {
+        population.stubFor(post(PATH).withHeader("SOAPAction", containing(soapAction))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=UTF-8")
+                        .withBody(xml)));
+    }
+
+    private HubException failure(String uri) {
+        Throwable thrown = catchThrowable(() -> template.requestBody(uri, SampleReplies.request()));
+        assertThat(thrown).isInstanceOf(CamelExecutionException.class);
+        assertThat(thrown.getCause()).isInstanceOf(HubException.class);
+        return (HubException) thrown.getCause();
+    }
+
+    @Test
+    void routesAreRegisteredUnderTheConnectorsIds() {
+        assertThat(camel.getRoute(PopulationRoutes.VERIFY_ROUTE_ID)).isNotNull();
+        assertThat(camel.getRoute(PopulationRoutes.LOOKUP_ROUTE_ID)).isNotNull();
+    }
+
+    @Test
+    void verifySendsThePurposeAndMapsTheMatchedCitizen() {
+        answer("XacThucThongTinCongDan", SampleReplies.verified());
+
+        VerificationResult result = template.requestBody(PopulationRoutes.VERIFY, SampleReplies.request(),
+                VerificationResult.class);
+
+        assertThat(result.exists()).isTrue();
+        CitizenRecord citizen = result.matched();
+        assertThat(citizen.personalId()).isEqualTo(SampleReplies.ID);
+        assertThat(citizen.fullName()).isEqualTo("Nguyễn Văn An");
+        assertThat(citizen.birthDate()).isEqualTo(LocalDate.of(1995, 3, 7));
+        assertThat(citizen.permanentResidence().detail()).isEqualTo("Số 12 phố Lê Lợi");
+        assertThat(citizen.householdHead().relationship()).isEqualTo("Con");
+        population.verify(1, postRequestedFor(urlEqualTo(PATH))
+                .withRequestBody(containing("XacThucThongTinCongDan"))
+                .withRequestBody(containing("<MaYeuCau>req-0001</MaYeuCau>").or(containing(">req-0001</")))
+                .withRequestBody(containing(">1.004616</"))
+                .withRequestBody(containing(">037</"))
+                .withRequestBody(containing(">canbo01</"))
+                .withRequestBody(containing(">038095123456</"))
+                .withRequestBody(containing(">19950307</")));
+    }
+
+    @Test
+    void verifyAnswersNoWhenTheDatabaseSaysNo() {
+        answer("XacThucThongTinCongDan", SampleReplies.notVerified());
+
+        VerificationResult result = template.requestBody(PopulationRoutes.VERIFY, SampleReplies.request(),
+                VerificationResult.class);
+
+        assertThat(result.exists()).isFalse();
+        assertThat(result.matched()).isNull();
+    }
+
+    @Test
+    void lookupMapsTheCollection() {
+        answer("TraCuuThongTinCongDan", SampleReplies.lookedUp());
+
+        LookupResult result = template.requestBody(PopulationRoutes.LOOKUP, SampleReplies.request(),
+                LookupResult.class);
+
+        assertThat(result.found()).isTrue();
+        assertThat(result.citizens()).singleElement().satisfies(c -> {
+            assertThat(c.givenName()).isEqualTo("An");
+            assertThat(c.father().personalId()).isEqualTo("038065000111");
+            assertThat(c.mother().oldIdNumber()).isEqualTo("171234567");
+        });
+        population.verify(1, postRequestedFor(urlEqualTo(PATH))
+                .withHeader("SOAPAction", containing("TraCuuThongTinCongDan"))
+                .withRequestBody(containing("TraCuuThongTinCongDan")));
+    }
+
+    @Test
+    void aDeclaredRefusalIsRejectedAndDoesNotCountAgainstTheBreaker() {
+        population.stubFor(post(PATH).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "text/xml; charset=UTF-8").withBody(SampleReplies.refusal())));
+
+        HubException e = failure(PopulationRoutes.VERIFY);
+
+        assertThat(e.errorCode()).isEqualTo(ErrorCode.POPULATION_REJECTED);
+        assertThat(e.getMessage()).contains("E403").doesNotContain(SampleReplies.ID);
+        assertThat(breakers.verify().getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(breakers.verify().getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aServerFaultIsUnavailable() {
+        population.stubFor(post(PATH).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "text/xml; charset=UTF-8").withBody(SampleReplies.serverFault())));
+
+        assertThat(failure(PopulationRoutes.LOOKUP).errorCode()).isEqualTo(ErrorCode.POPULATION_UNAVAILABLE);
+        assertThat(breakers.lookup().getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void anHttp500WithoutSoapIsUnavailable() {
+        population.stubFor(post(PATH).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "text/html").withBody("<html><body>Bad gateway</body></html>")));
+
+        assertThat(failure(PopulationRoutes.VERIFY).errorCode()).isEqualTo(ErrorCode.POPULATION_UNAVAILABLE);
+    }
+
+    @Test
+    void anHttp503WithoutBodyIsUnavailable() {
+        population.stubFor(post(PATH).willReturn(aResponse().withStatus(503)));
+
+        assertThat(failure(PopulationRoutes.VERIFY).errorCode()).isEqualTo(ErrorCode.POPULATION_UNAVAILABLE);
+    }
+
+    @Test
+    void aConnectionResetIsUnavailable() {
+        population.stubFor(post(PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertThat(failure(PopulationRoutes.LOOKUP).errorCode()).isEqualTo(ErrorCode.POPULATION_UNAVAILABLE);
+    }
+
+    @Test
+    void aSlowReplyTimesOutAsUnavailable() {
+        population.stubFor(post(PATH).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/xml; charset=UTF-8").withBody(SampleReplies.verified())
+                .withFixedDelay(5000)));
+
+        long start = System.nanoTime();
+        HubException e = failure(PopulationRoutes.VERIFY);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(e.errorCode()).isEqualTo(ErrorCode.POPULATION_UNAVAILABLE);
+        assertThat(e.getMessage()).contains("in time");
+        assertThat(took).isLessThan(Duration.ofMillis(4000));
+    }
+
+    @Test
+    void malformedXmlIsAMalformedReply() {
+        answer("XacThucThongTinCongDan", "<?xml version=\"1.0\"?><soap:Envelope xmlns:soap="
+                + "\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><dc:KetQua");
+
+        HubException e = failure(PopulationRoutes.VERIFY);
+
+        assertThat(e.errorCode()).isEqualTo(ErrorCode.POPULATION_MALFORMED_REPLY);
+    }
+
+    @Test
+    void aReplyWithoutVerdictIsAMalformedReply() {
+        answer("XacThucThongTinCongDan", SampleReplies.verdictMissing());
+
+        assertThat(failure(PopulationRoutes.VERIFY).errorCode()).isEqualTo(ErrorCode.POPULATION_MALFORMED_REPLY);
+    }
+
+    @Test
+    void aReplyOfTheWrongElementIsAMalformedReply() {
+        answer("XacThucThongTinCongDan", SampleReplies.envelope("<x:Other xmlns:x=\"urn:other\">1</x:Other>"));
+
+        assertThat(failure(PopulationRoutes.VERIFY).errorCode()).isEqualTo(ErrorCode.POPULATION_MALFORMED_REPLY);
+    }
+}
