@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import vn.lgsp.hub.simulators.population.PopulationSimulator;
 import vn.lgsp.hub.simulators.portal.PortalSimulator;
 
 /**
@@ -21,7 +22,10 @@ public final class SimulatorsMain {
           port,
           settings.value("SIM_PORTAL_USERNAME", PortalSimulator.DEFAULT_USERNAME),
           settings.value("SIM_PORTAL_PASSWORD", PortalSimulator.DEFAULT_PASSWORD),
-          settings.value(BIND_ADDRESS_SETTING, PortalSimulator.DEFAULT_BIND_ADDRESS))));
+          settings.value(BIND_ADDRESS_SETTING, PortalSimulator.DEFAULT_BIND_ADDRESS))),
+      new SimulatorSpec("Population", "SIM_POPULATION_PORT", 18082, (port, settings) -> new PopulationSimulator(
+          port,
+          settings.value(BIND_ADDRESS_SETTING, PopulationSimulator.DEFAULT_BIND_ADDRESS))));
 
   private SimulatorsMain() {
   }

@@ -17,16 +17,24 @@ import org.junit.jupiter.api.Test;
 class SimulatorsMainTest {
 
   @Test
-  void startsThePortalAndPrintsOneLineForIt() throws Exception {
+  void startsEverySimulatorAndPrintsOneLineForEach() throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     List<Simulator> running = SimulatorsMain.startAll(
-        Settings.of(Map.of("SIM_PORTAL_PORT", "0", "SIM_PORTAL_USERNAME", "u", "SIM_PORTAL_PASSWORD", "p")),
+        Settings.of(Map.of("SIM_PORTAL_PORT", "0", "SIM_PORTAL_USERNAME", "u", "SIM_PORTAL_PASSWORD", "p",
+            "SIM_POPULATION_PORT", "0")),
         new PrintStream(printed, true, StandardCharsets.UTF_8));
     try {
-      assertThat(running).hasSize(1);
+      assertThat(running).hasSize(2);
       Simulator portal = running.get(0);
+      Simulator population = running.get(1);
       assertThat(printed.toString(StandardCharsets.UTF_8))
-          .isEqualTo("Portal simulator: http://127.0.0.1:" + portal.port() + " (admin: /__admin)" + System.lineSeparator());
+          .isEqualTo("Portal simulator: http://127.0.0.1:" + portal.port() + " (admin: /__admin)" + System.lineSeparator()
+              + "Population simulator: http://127.0.0.1:" + population.port() + " (admin: /__admin)"
+              + System.lineSeparator());
+      HttpResponse<String> wsdl = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(population.baseUrl() + "/ws/population?wsdl")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(wsdl.body()).contains("XacThucThongTinCongDan");
       HttpResponse<String> login = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create(portal.baseUrl() + "/adapter/auth"))
               .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"u\",\"password\":\"p\"}")).build(),

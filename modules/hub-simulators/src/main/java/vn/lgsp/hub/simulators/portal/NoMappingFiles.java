@@ -10,7 +10,7 @@ import java.util.List;
  * is {@code src/test/resources}), which would let another module's test stubs leak into the
  * simulator. Stubs added over the admin API live in memory only.
  */
-final class NoMappingFiles implements MappingsSource {
+public final class NoMappingFiles implements MappingsSource {
 
   @Override
   public void loadMappingsInto(StubMappings stubMappings) {

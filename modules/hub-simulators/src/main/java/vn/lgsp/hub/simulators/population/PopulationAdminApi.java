@@ -1,0 +1,110 @@
+package vn.lgsp.hub.simulators.population;
+
+import com.github.tomakehurst.wiremock.admin.Router;
+import com.github.tomakehurst.wiremock.common.Json;
+import com.github.tomakehurst.wiremock.common.JsonException;
+import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /__admin/population/...}: the Java API over HTTP. Calls are listed by operation name only. */
+final class PopulationAdminApi implements AdminApiExtension {
+
+  static final String NAME = "lgsp-population-admin";
+
+  private final PopulationState state;
+
+  PopulationAdminApi(PopulationState state) {
+    this.state = state;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public void contributeAdminApiRoutes(Router router) {
+    router.add(RequestMethod.GET, "/population/calls", (admin, event, params) -> {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("calls", state.callCount());
+      body.put("operations", state.operations());
+      return PopulationReplies.json(200, body);
+    });
+    router.add(RequestMethod.POST, "/population/reset", (admin, event, params) -> {
+      state.reset();
+      return PopulationReplies.json(200, Map.of("reset", true));
+    });
+    router.add(RequestMethod.GET, "/population/faults", (admin, event, params) -> pendingFaults());
+    router.add(RequestMethod.POST, "/population/faults",
+        (admin, event, params) -> injectFault(parse(event.getRequest().getBody())));
+  }
+
+  private ResponseDefinition pendingFaults() {
+    List<Map<String, Object>> steps = state.pending().stream().map(step -> {
+      Map<String, Object> view = new LinkedHashMap<>();
+      view.put("kind", step.injection().kind());
+      view.put("times", step.remaining());
+      if (step.injection() instanceof PopulationInjection.Delay delay) {
+        view.put("delayMs", delay.delay().toMillis());
+      }
+      return view;
+    }).toList();
+    return PopulationReplies.json(200, Map.of("pending", steps));
+  }
+
+  private ResponseDefinition injectFault(Object body) {
+    if (!(body instanceof Map<?, ?> request) || !(request.get("kind") instanceof String kind)) {
+      return badRequest("Body must be a JSON object with \"kind\"");
+    }
+    Object timesValue = request.containsKey("times") ? request.get("times") : 1;
+    if (!(timesValue instanceof Integer times) || times < 1) {
+      return badRequest("\"times\" must be a positive integer");
+    }
+    if (kind.equals("DELAY")) {
+      if (!(request.get("delayMs") instanceof Integer delayMs) || delayMs < 0) {
+        return badRequest("DELAY needs \"delayMs\", a non-negative integer");
+      }
+      state.injectDelay(Duration.ofMillis(delayMs), times);
+    } else {
+      PopulationFault fault = faultNamed(kind);
+      if (fault == null) {
+        return badRequest("Unknown kind; use DELAY or one of " + List.of(PopulationFault.values()));
+      }
+      state.injectFault(fault, times);
+    }
+    Map<String, Object> accepted = new LinkedHashMap<>();
+    accepted.put("kind", kind);
+    accepted.put("times", times);
+    return PopulationReplies.json(200, accepted);
+  }
+
+  private static PopulationFault faultNamed(String kind) {
+    for (PopulationFault fault : PopulationFault.values()) {
+      if (fault.name().equals(kind)) {
+        return fault;
+      }
+    }
+    return null;
+  }
+
+  private static Object parse(byte[] body) {
+    if (body == null || body.length == 0) {
+      return null;
+    }
+    try {
+      return Json.read(new String(body, StandardCharsets.UTF_8), Object.class);
+    } catch (JsonException e) {
+      return null;
+    }
+  }
+
+  private static ResponseDefinition badRequest(String message) {
+    return PopulationReplies.json(400, Map.of("error", message));
+  }
+}
