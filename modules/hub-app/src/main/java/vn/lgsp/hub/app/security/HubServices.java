@@ -10,7 +10,12 @@ public final class HubServices {
     /** {@code GET /api/v1/exchanges/{id}} for the client's own exchanges. */
     public static final String EXCHANGES_READ = "exchanges.read";
 
-    public static final List<String> ALL = List.of(DOSSIER_EVENTS, EXCHANGES_READ);
+    /** {@code POST /api/v1/citizens/verify}: does an ID match a name and date of birth. */
+    public static final String CITIZENS_VERIFY = "citizens.verify";
+    /** {@code POST /api/v1/citizens/lookup}: the citizen record itself; only for clients whose access right names it. */
+    public static final String CITIZENS_LOOKUP = "citizens.lookup";
+
+    public static final List<String> ALL = List.of(DOSSIER_EVENTS, EXCHANGES_READ, CITIZENS_VERIFY, CITIZENS_LOOKUP);
 
     private HubServices() {
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.camel.CamelExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -49,6 +50,23 @@ public class ProblemHandler {
     @ExceptionHandler(HubException.class)
     ResponseEntity<ProblemDetail> hub(HubException e) {
         return Problems.response(Problems.of(e.errorCode(), e.getMessage()));
+    }
+
+    /**
+     * A Camel route called through a ProducerTemplate wraps the route's failure; a {@link HubException} inside is
+     * answered as itself. Anything else is unexpected.
+     */
+    @ExceptionHandler(CamelExecutionException.class)
+    ResponseEntity<ProblemDetail> camel(CamelExecutionException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ValidationException v) {
+                return validation(v);
+            }
+            if (t instanceof HubException h) {
+                return hub(h);
+            }
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -34,15 +34,29 @@ import vn.lgsp.hub.simulators.portal.PortalSimulator;
                 "hub.security.clients[0].id=reader",
                 // SHA-256 of "reader-key"
                 "hub.security.clients[0].api-key-sha256[0]=ec4408df15da46b328f6f3246fa723d0aa6cb0f0a0dd9c4626080ab1b02aa3b2",
-                "hub.security.clients[0].services[0]=exchanges.read"
+                "hub.security.clients[0].services[0]=exchanges.read",
+                "hub.security.clients[1].id=verifier",
+                // SHA-256 of "verifier-key": may verify citizens, not look them up
+                "hub.security.clients[1].api-key-sha256[0]=8d22b8f1db295f7eddb7aa199fb4989a84e30e8ece2820d398d6408fdc672d65",
+                "hub.security.clients[1].services[0]=citizens.verify",
+                // a breaker that opens after three failed calls and stays open briefly
+                "hub.connector.population.verify.minimum-calls=3",
+                "hub.connector.population.verify.sliding-window-size=3",
+                "hub.connector.population.verify.wait-in-open-state=1s",
+                "hub.connector.population.lookup.minimum-calls=3",
+                "hub.connector.population.lookup.sliding-window-size=3",
+                "hub.connector.population.lookup.wait-in-open-state=1s"
         })
 public abstract class HubIntegrationTest {
 
     protected static final PortalSimulator PORTAL = new PortalSimulator(0);
+    /** The population database's SOAP endpoint; tests stub it with {@link PopulationStub}. */
+    protected static final PopulationStub POPULATION = new PopulationStub();
     private static final Path DATA;
 
     static {
         PORTAL.start();
+        POPULATION.start();
         try {
             DATA = Files.createTempDirectory("hub-it-");
         } catch (IOException e) {
@@ -53,6 +67,7 @@ public abstract class HubIntegrationTest {
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry r) {
         r.add("hub.connector.portal.base-url", PORTAL::baseUrl);
+        r.add("hub.connector.population.address", POPULATION::address);
         r.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("exchange-log") + ";WRITE_DELAY=0");
         r.add("spring.artemis.embedded.data-directory", () -> DATA.resolve("artemis").toString());
     }

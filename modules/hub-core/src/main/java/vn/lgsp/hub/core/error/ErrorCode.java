@@ -27,6 +27,9 @@ public enum ErrorCode {
     EXCHANGE_NOT_FOUND("exchange.not_found", 404, "No exchange with this id is visible to you"),
     EXCHANGE_NOT_REPLAYABLE("exchange.not_replayable", 409, "The exchange is not dead-lettered"),
 
+    // citizens
+    CITIZEN_NOT_FOUND("citizen.not_found", 404, "The population database has no citizen with this personal ID"),
+
     // security
     UNAUTHENTICATED("auth.unauthenticated", 401, "Missing or invalid credentials"),
     FORBIDDEN("auth.forbidden", 403, "This client may not call this service"),

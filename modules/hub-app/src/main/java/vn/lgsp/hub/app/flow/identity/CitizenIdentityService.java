@@ -1,0 +1,262 @@
+package vn.lgsp.hub.app.flow.identity;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import vn.lgsp.hub.audit.ExchangeLog;
+import vn.lgsp.hub.audit.ExchangeRecord;
+import vn.lgsp.hub.audit.ExchangeState;
+import vn.lgsp.hub.audit.ExchangeStep;
+import vn.lgsp.hub.audit.NewExchange;
+import vn.lgsp.hub.connector.population.CitizenRecord;
+import vn.lgsp.hub.connector.population.LookupResult;
+import vn.lgsp.hub.connector.population.PopulationRequest;
+import vn.lgsp.hub.connector.population.PopulationRoutes;
+import vn.lgsp.hub.connector.population.VerificationResult;
+import vn.lgsp.hub.core.error.ErrorCode;
+import vn.lgsp.hub.core.error.HubException;
+import vn.lgsp.hub.core.error.ValidationException;
+import vn.lgsp.hub.core.error.Violation;
+import vn.lgsp.hub.core.ids.DossierCode;
+import vn.lgsp.hub.core.ids.PersonalId;
+import vn.lgsp.hub.core.ids.ProcedureCode;
+
+/**
+ * Flow 3, citizen identity: verifies a citizen's details against the population database, or looks the citizen up.
+ *
+ * <p>A request is checked whole before anything else happens (a malformed personal ID or a missing purpose never
+ * reaches the database). Each call is then one exchange of flow {@value #FLOW} in the exchange log: client,
+ * correlation id, the dossier as subject, the masked ID; then one attempt with its outcome, duration and error code,
+ * whose detail names the officer and the purpose; then the final state, {@code DELIVERED} when the database answered
+ * or {@code FAILED} with the error code. Neither the log nor the exchange log ever holds a name, a full ID or any part
+ * of the reply. Nothing is cached: each call asks the database again.
+ */
+@Service
+public class CitizenIdentityService {
+
+    public static final String FLOW = "citizen-identity";
+
+    /** The two operations, as named in the exchange log. */
+    public enum Operation {
+        VERIFY, LOOKUP
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(CitizenIdentityService.class);
+    private static final int MAX_NAME = 200;
+    private static final Pattern OFFICER = Pattern.compile("^[\\p{L}\\p{N}._@:-]{1,64}$");
+
+    private final Clock clock;
+    private final ExchangeLog exchangeLog;
+    private final ProducerTemplate camel;
+    private final MeterRegistry meters;
+
+    public CitizenIdentityService(Clock clock, ExchangeLog exchangeLog, ProducerTemplate camel, MeterRegistry meters) {
+        this.clock = clock;
+        this.exchangeLog = exchangeLog;
+        this.camel = camel;
+        this.meters = meters;
+    }
+
+    /** The answer to a lookup: the citizen and the exchange that recorded the call. */
+    public record Lookup(CitizenRecord citizen, String exchangeId) {
+    }
+
+    public VerifyResponse verify(CitizenIdentityRequest request, String clientId, String correlationId) {
+        PopulationRequest q = validate(Operation.VERIFY, request);
+        Call<VerificationResult> call = call(Operation.VERIFY, q, clientId, correlationId, PopulationRoutes.VERIFY,
+                VerificationResult.class);
+        VerificationResult result = call.result();
+        List<VerifyResponse.Difference> differences = new ArrayList<>();
+        if (result.exists() && result.matched() != null) {
+            CitizenRecord c = result.matched();
+            NameComparison.Result name = NameComparison.compare(q.fullName(), c.fullName());
+            if (name != NameComparison.Result.MATCH) {
+                differences.add(new VerifyResponse.Difference("fullName",
+                        name == NameComparison.Result.DIACRITICS_ONLY ? VerifyResponse.Kind.DIACRITICS_ONLY
+                                : VerifyResponse.Kind.DIFFERENT));
+            }
+            if (!sameBirth(q.birthDate(), c)) {
+                differences.add(new VerifyResponse.Difference("birthDate", VerifyResponse.Kind.DIFFERENT));
+            }
+        }
+        // without a record the database's yes is the verdict: it answers yes only when the details match
+        boolean match = result.exists() && differences.isEmpty();
+        String outcome = !result.exists() ? "not_found" : match ? "match"
+                : "mismatch " + differences.stream().map(d -> d.field() + ":" + d.kind()).toList();
+        answered(call, outcome);
+        return new VerifyResponse(match, result.exists(), differences, call.exchange().id());
+    }
+
+    /** @throws HubException {@link ErrorCode#CITIZEN_NOT_FOUND} when the database knows no such citizen */
+    public Lookup lookup(CitizenIdentityRequest request, String clientId, String correlationId) {
+        PopulationRequest q = validate(Operation.LOOKUP, request);
+        Call<LookupResult> call = call(Operation.LOOKUP, q, clientId, correlationId, PopulationRoutes.LOOKUP,
+                LookupResult.class);
+        List<CitizenRecord> citizens = call.result().citizens();
+        CitizenRecord citizen = citizens.stream().filter(c -> q.personalId().value().equals(c.personalId()))
+                .findFirst().orElse(citizens.isEmpty() ? null : citizens.get(0));
+        answered(call, citizen == null ? "not_found" : "found");
+        if (citizen == null) {
+            throw new HubException(ErrorCode.CITIZEN_NOT_FOUND,
+                    "The population database has no citizen with this personal ID (exchange " + call.exchange().id()
+                            + ")");
+        }
+        return new Lookup(citizen, call.exchange().id());
+    }
+
+    private static boolean sameBirth(LocalDate given, CitizenRecord c) {
+        if (c.birthDate() != null) {
+            return c.birthDate().equals(given);
+        }
+        // older records know only the year
+        return c.birthYear() == null || c.birthYear() == given.getYear();
+    }
+
+    /** Checks the whole request and reports every problem at once; nothing is called or recorded before. */
+    PopulationRequest validate(Operation op, CitizenIdentityRequest r) {
+        List<Violation> v = new ArrayList<>();
+        PersonalId id = null;
+        if (r.personalId() == null || r.personalId().isBlank()) {
+            v.add(missing("personalId"));
+        } else {
+            try {
+                id = PersonalId.parse(r.personalId(), clock, "personalId");
+            } catch (ValidationException e) {
+                v.addAll(e.violations());
+            }
+        }
+        if (op == Operation.VERIFY || r.fullName() != null) {
+            if (r.fullName() == null || r.fullName().isBlank()) {
+                v.add(missing("fullName"));
+            } else if (r.fullName().length() > MAX_NAME || r.fullName().chars().anyMatch(Character::isISOControl)) {
+                v.add(new Violation("fullName", ErrorCode.INVALID_FIELD,
+                        "fullName must be at most " + MAX_NAME + " characters without control characters"));
+            }
+        }
+        if (op == Operation.VERIFY && r.birthDate() == null) {
+            v.add(missing("birthDate"));
+        }
+        if (r.birthDate() != null && r.birthDate().isAfter(LocalDate.now(clock))) {
+            v.add(new Violation("birthDate", ErrorCode.INVALID_FIELD, "birthDate is in the future"));
+        }
+        if (r.purpose() == null) {
+            v.add(new Violation("purpose", ErrorCode.MISSING_FIELD,
+                    "purpose (procedureCode and dossierCode) is required: every use of citizen data needs one"));
+        } else {
+            if (r.purpose().procedureCode() == null || r.purpose().procedureCode().isBlank()) {
+                v.add(missing("purpose.procedureCode"));
+            } else {
+                collect(v, () -> ProcedureCode.parse(r.purpose().procedureCode(), "purpose.procedureCode"));
+            }
+            if (r.purpose().dossierCode() == null || r.purpose().dossierCode().isBlank()) {
+                v.add(missing("purpose.dossierCode"));
+            } else {
+                collect(v, () -> DossierCode.parse(r.purpose().dossierCode(), "purpose.dossierCode"));
+            }
+        }
+        if (r.officerId() == null || r.officerId().isBlank()) {
+            v.add(missing("officerId"));
+        } else if (!OFFICER.matcher(r.officerId()).matches()) {
+            v.add(new Violation("officerId", ErrorCode.INVALID_FIELD,
+                    "officerId must be 1 to 64 letters, digits or . _ @ : -"));
+        }
+        if (!v.isEmpty()) {
+            throw new ValidationException(v);
+        }
+        return new PopulationRequest(id, r.fullName() == null ? null : r.fullName().strip(), r.birthDate(),
+                r.purpose().procedureCode(), r.purpose().dossierCode(), r.officerId(), UUID.randomUUID().toString());
+    }
+
+    private static Violation missing(String field) {
+        return new Violation(field, ErrorCode.MISSING_FIELD, field + " is required");
+    }
+
+    private static void collect(List<Violation> v, Runnable check) {
+        try {
+            check.run();
+        } catch (ValidationException e) {
+            v.addAll(e.violations());
+        }
+    }
+
+    private record Call<T>(ExchangeRecord exchange, Operation op, PopulationRequest request, T result,
+                           Duration duration) {
+    }
+
+    /**
+     * Records the exchange, asks the database and records a failure. The caller records the answer, once it knows
+     * what the answer means.
+     */
+    private <T> Call<T> call(Operation op, PopulationRequest q, String clientId, String correlationId, String route,
+                             Class<T> type) {
+        ExchangeRecord exchange = exchangeLog.create(new NewExchange(FLOW, op.name(), clientId, correlationId,
+                q.requestId(), q.dossierCode(), null, q.personalId().masked()));
+        long start = System.nanoTime();
+        try {
+            T result = camel.requestBody(route, q, type);
+            return new Call<>(exchange, op, q, result, Duration.ofNanos(System.nanoTime() - start));
+        } catch (CamelExecutionException | HubException e) {
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            HubException failure = hubFailure(e);
+            String detail = context(q) + " error=" + failure.getMessage();
+            exchangeLog.attempt(exchange.id(), 1, false, took, failure.errorCode().code(), detail);
+            exchangeLog.changeState(exchange.id(), ExchangeState.FAILED, ExchangeStep.FAILED,
+                    failure.errorCode().code(), context(q));
+            count(op, failure.errorCode().code());
+            log.info("Citizen {} {} for client {} officer {} on {}: failed {} after {} ms", op, exchange.id(),
+                    clientId, q.officerId(), q.personalId().masked(), failure.errorCode().code(), took.toMillis());
+            throw forCaller(failure, exchange.id());
+        }
+    }
+
+    /**
+     * What the caller is told: the code and, for a refusal, the database's reason; otherwise no more than the
+     * code's meaning, since the connector's message names the hub's internals. The full message is in the
+     * exchange log.
+     */
+    private static HubException forCaller(HubException failure, String exchangeId) {
+        String detail = failure.errorCode() == ErrorCode.POPULATION_REJECTED ? failure.getMessage()
+                : failure.errorCode().title();
+        return new HubException(failure.errorCode(), detail + " (exchange " + exchangeId + ")");
+    }
+
+    private void answered(Call<?> call, String outcome) {
+        String detail = context(call.request()) + " result=" + outcome;
+        exchangeLog.attempt(call.exchange().id(), 1, true, call.duration(), null, detail);
+        exchangeLog.changeState(call.exchange().id(), ExchangeState.DELIVERED, ExchangeStep.DELIVERED, null, detail);
+        count(call.op(), "ok");
+        log.info("Citizen {} {} for client {} officer {} on {}: {} in {} ms", call.op(), call.exchange().id(),
+                call.exchange().clientId(), call.request().officerId(), call.request().personalId().masked(),
+                outcome, call.duration().toMillis());
+    }
+
+    /** Who asked and why; never the citizen's details. */
+    private static String context(PopulationRequest q) {
+        return "officer=" + q.officerId() + " purpose=" + q.procedureCode() + "/" + q.dossierCode();
+    }
+
+    private void count(Operation op, String outcome) {
+        meters.counter("hub.citizens.calls", "operation", op.name(), "outcome", outcome).increment();
+    }
+
+    private static HubException hubFailure(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HubException hub) {
+                return hub;
+            }
+        }
+        // not one of the connector's failures: say no more than its kind, the message may quote the reply
+        return new HubException(ErrorCode.POPULATION_UNAVAILABLE,
+                "The population database call failed (" + e.getClass().getSimpleName() + ")", e);
+    }
+}
