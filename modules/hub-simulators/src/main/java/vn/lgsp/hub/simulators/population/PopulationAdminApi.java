@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.common.JsonException;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.nio.charset.StandardCharsets;
@@ -12,15 +13,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /__admin/population/...}: the Java API over HTTP. Calls are listed by operation name only. */
+/**
+ * {@code /__admin/population/...}: the Java API over HTTP. Calls are listed by operation name only;
+ * {@code GET /population/sample} is the one route that shows personal data, and only that of generated citizens.
+ */
 final class PopulationAdminApi implements AdminApiExtension {
 
   static final String NAME = "lgsp-population-admin";
+  static final int DEFAULT_SAMPLE = 20;
+  static final int MAX_SAMPLE = 200;
 
   private final PopulationState state;
+  private final CitizenRegistry citizens;
 
-  PopulationAdminApi(PopulationState state) {
+  PopulationAdminApi(PopulationState state, CitizenRegistry citizens) {
     this.state = state;
+    this.citizens = citizens;
   }
 
   @Override
@@ -41,6 +49,8 @@ final class PopulationAdminApi implements AdminApiExtension {
       return PopulationReplies.json(200, Map.of("reset", true));
     });
     router.add(RequestMethod.GET, "/population/faults", (admin, event, params) -> pendingFaults());
+    router.add(RequestMethod.GET, "/population/sample",
+        (admin, event, params) -> sample(event.getRequest().queryParameter("n")));
     router.add(RequestMethod.POST, "/population/faults",
         (admin, event, params) -> injectFault(parse(event.getRequest().getBody())));
   }
@@ -56,6 +66,41 @@ final class PopulationAdminApi implements AdminApiExtension {
       return view;
     }).toList();
     return PopulationReplies.json(200, Map.of("pending", steps));
+  }
+
+  /**
+   * The first {@code n} generated citizens (always the same ones) with what a test needs to build matching or
+   * mismatching inputs: personal ID, full name, sex and date of birth.
+   */
+  private ResponseDefinition sample(QueryParameter nParameter) {
+    int n = DEFAULT_SAMPLE;
+    if (nParameter != null && nParameter.isPresent()) {
+      try {
+        n = Integer.parseInt(nParameter.firstValue().trim());
+      } catch (NumberFormatException e) {
+        n = -1;
+      }
+      if (n < 1 || n > MAX_SAMPLE) {
+        return badRequest("\"n\" must be an integer between 1 and " + MAX_SAMPLE);
+      }
+    }
+    List<Map<String, Object>> sample = citizens.generated().stream().limit(n).map(citizen -> {
+      Map<?, ?> name = (Map<?, ?>) citizen.get("HoVaTen");
+      Map<?, ?> birth = (Map<?, ?>) citizen.get("NgayThangNamSinh");
+      Map<String, Object> view = new LinkedHashMap<>();
+      view.put("SoDinhDanh", citizen.get("SoDinhDanh"));
+      view.put("HoVaTen", name.get("Ho") + " " + name.get("ChuDem") + " " + name.get("Ten"));
+      view.put("GioiTinh", citizen.get("GioiTinh"));
+      view.put("NgayThangNamSinh", birth.get("NgayThangNam"));
+      return view;
+    }).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("seed", citizens.seed());
+    body.put("total", citizens.size());
+    body.put("generated", citizens.generated().size());
+    body.put("notFoundExample", PopulationGenerator.NOT_FOUND_ID);
+    body.put("citizens", sample);
+    return PopulationReplies.json(200, body);
   }
 
   private ResponseDefinition injectFault(Object body) {

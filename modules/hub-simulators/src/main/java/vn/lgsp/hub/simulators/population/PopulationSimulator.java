@@ -36,6 +36,7 @@ public final class PopulationSimulator implements Simulator {
 
   public PopulationSimulator(int port, String bindAddress) {
     this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+    CitizenRegistry citizens = CitizenRegistry.load();
     this.server = new WireMockServer(wireMockConfig()
         .port(port)
         .bindAddress(bindAddress)
@@ -45,9 +46,9 @@ public final class PopulationSimulator implements Simulator {
         .notifier(new QuietNotifier("population"))
         .extensions(
             new PopulationStubs(),
-            new PopulationSoapTransformer(state, CitizenRegistry.load()),
+            new PopulationSoapTransformer(state, citizens),
             new PopulationWsdlTransformer(),
-            new PopulationAdminApi(state)));
+            new PopulationAdminApi(state, citizens)));
   }
 
   @Override

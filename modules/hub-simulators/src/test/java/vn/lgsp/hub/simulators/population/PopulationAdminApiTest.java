@@ -78,6 +78,28 @@ class PopulationAdminApiTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void sampleListsGeneratedCitizensThatTheServiceKnows() throws Exception {
+    HttpResponse<String> response = client.get("/__admin/population/sample?n=5");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    Map<String, Object> body = json(response);
+    assertThat(body).containsEntry("notFoundExample", PopulationClient.UNKNOWN_ID);
+    assertThat((Integer) body.get("total")).isGreaterThanOrEqualTo(1_020);
+    List<Map<String, Object>> citizens = (List<Map<String, Object>>) body.get("citizens");
+    assertThat(citizens).hasSize(5).allSatisfy(citizen -> {
+      assertThat(citizen).containsOnlyKeys("SoDinhDanh", "HoVaTen", "GioiTinh", "NgayThangNamSinh");
+      assertThat(citizen.get("NgayThangNamSinh")).asString().matches("^\\d{8}$");
+    });
+    String id = (String) citizens.get(0).get("SoDinhDanh");
+    assertThat(client.verify(id).body()).contains("<dc:TonTai>true</dc:TonTai>").contains(id);
+    assertThat(json(client.get("/__admin/population/sample")).get("citizens")).asList().hasSize(20)
+        .startsWith(citizens.toArray());
+    assertThat(client.get("/__admin/population/sample?n=0").statusCode()).isEqualTo(400);
+    assertThat(client.get("/__admin/population/sample?n=abc").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void resetForgetsCallsAndFaults() throws Exception {
     client.verify(KNOWN_ID);
     client.postAdmin("/__admin/population/faults", "{\"kind\":\"HTTP_500\",\"times\":5}");

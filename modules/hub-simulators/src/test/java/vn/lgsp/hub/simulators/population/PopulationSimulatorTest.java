@@ -148,14 +148,15 @@ class PopulationSimulatorTest {
   }
 
   @Test
-  void theDataSetIsTwentyValidThanhHoaCitizens() {
+  void theHandWrittenCitizensAreTwentyValidThanhHoaCitizens() {
     CitizenRegistry registry = CitizenRegistry.load();
-    assertThat(registry.size()).isBetween(18, 25);
+    assertThat(registry.handWritten()).hasSizeBetween(18, 25);
     assertThat(registry.find(KNOWN_ID, null)).isPresent();
     assertThat(registry.find(null, "173456789")).hasValueSatisfying(c -> assertThat(c.get("SoDinhDanh")).isEqualTo(KNOWN_ID));
 
-    for (String id : new java.util.TreeSet<>(registry.personalIds())) {
-      Map<String, Object> citizen = registry.find(id, null).orElseThrow();
+    for (Map<String, Object> citizen : registry.handWritten()) {
+      String id = (String) citizen.get("SoDinhDanh");
+      assertThat(registry.find(id, null)).containsSame(citizen);
       assertThat(id).matches("^038[0-3]\\d{8}$");
       int centuryAndSex = id.charAt(3) - '0';
       String birth = (String) ((Map<?, ?>) citizen.get("NgayThangNamSinh")).get("NgayThangNam");
@@ -169,5 +170,19 @@ class PopulationSimulatorTest {
       assertThat(((Map<?, ?>) citizen.get("HoVaTen")).get("Ten")).asString().isNotBlank();
       assertThat(((Map<?, ?>) citizen.get("ChuHo")).get("SoDinhDanh")).asString().startsWith("038");
     }
+  }
+
+  @Test
+  void aGeneratedCitizenIsServedLikeAHandWrittenOne() throws Exception {
+    Map<String, Object> citizen = CitizenRegistry.load().generated().get(0);
+    String id = (String) citizen.get("SoDinhDanh");
+    Map<?, ?> name = (Map<?, ?>) citizen.get("HoVaTen");
+
+    Document reply = xml(client.verify(id).body());
+
+    assertThat(text(reply, "TonTai")).isEqualTo("true");
+    assertThat(text(reply, "SoDinhDanh")).isEqualTo(id);
+    assertThat(text(reply, "Ho")).isEqualTo(name.get("Ho"));
+    assertThat(text(reply, "Ten")).isEqualTo(name.get("Ten"));
   }
 }
