@@ -26,7 +26,7 @@ public class ExchangeLog {
 
     private static final String COLUMNS = "id, flow, operation, client_id, correlation_id, event_key, subject_key,"
             + " sequence_no, subject_masked, state, attempts, last_error_code, last_error, created_at, updated_at,"
-            + " completed_at";
+            + " completed_at, officer_id, purpose";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -44,9 +44,10 @@ public class ExchangeLog {
     public ExchangeRecord create(NewExchange n) {
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("INSERT INTO exchange (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,0,NULL,NULL,?,?,NULL)",
+        jdbc.update("INSERT INTO exchange (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,0,NULL,NULL,?,?,NULL,?,?)",
                 id, n.flow(), n.operation(), n.clientId(), n.correlationId(), n.eventKey(), n.subjectKey(),
-                n.sequence(), Masking.maskIdsInText(n.subjectMasked()), ExchangeState.ACCEPTED.name(), now, now);
+                n.sequence(), Masking.maskIdsInText(n.subjectMasked()), ExchangeState.ACCEPTED.name(), now, now,
+                n.officerId(), Masking.maskIdsInText(n.purpose()));
         event(id, ExchangeStep.ACCEPTED, null, null, null, null, null);
         return find(id).orElseThrow();
     }
@@ -156,7 +157,7 @@ public class ExchangeLog {
             nullableLong(rs, "sequence_no"), rs.getString("subject_masked"),
             ExchangeState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("last_error_code"),
             rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "updated_at"),
-            instant(rs, "completed_at"));
+            instant(rs, "completed_at"), rs.getString("officer_id"), rs.getString("purpose"));
 
     private static final RowMapper<ExchangeEvent> EVENT = (rs, i) -> {
         int attempt = rs.getInt("attempt");

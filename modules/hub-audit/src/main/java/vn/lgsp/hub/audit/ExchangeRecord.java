@@ -8,6 +8,8 @@ import java.time.Instant;
  * @param subjectKey    what the exchange is about and ordered by (a dossier code); not personal data
  * @param subjectMasked a masked personal identifier, when the exchange concerns a person
  * @param sequence      position of the exchange among its subject's exchanges, from 1
+ * @param officerId     the officer who made the call, when the flow names one
+ * @param purpose       why the call was made, as {@code procedureCode/dossierCode}, when the flow names one
  */
 public record ExchangeRecord(
         String id,
@@ -25,5 +27,7 @@ public record ExchangeRecord(
         String lastError,
         Instant createdAt,
         Instant updatedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        String officerId,
+        String purpose) {
 }

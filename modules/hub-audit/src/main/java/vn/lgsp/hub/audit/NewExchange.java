@@ -5,6 +5,8 @@ package vn.lgsp.hub.audit;
  *
  * @param eventKey      identifies the event the exchange carries; the same event sent again has the same key
  * @param subjectMasked already masked (see {@link vn.lgsp.hub.core.ids.Masking}); masked again defensively
+ * @param officerId     the officer making the call, when the flow names one; otherwise {@code null}
+ * @param purpose       why the call is made, as {@code procedureCode/dossierCode}; otherwise {@code null}
  */
 public record NewExchange(
         String flow,
@@ -14,5 +16,7 @@ public record NewExchange(
         String eventKey,
         String subjectKey,
         Long sequence,
-        String subjectMasked) {
+        String subjectMasked,
+        String officerId,
+        String purpose) {
 }

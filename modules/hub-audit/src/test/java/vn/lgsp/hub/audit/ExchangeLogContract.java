@@ -122,6 +122,8 @@ abstract class ExchangeLogContract {
         assertThat(created.createdAt()).isEqualTo(T0);
         assertThat(created.updatedAt()).isEqualTo(T0);
         assertThat(created.completedAt()).isNull();
+        assertThat(created.officerId()).isNull();
+        assertThat(created.purpose()).isNull();
 
         assertThat(log.find(created.id())).contains(created);
         assertThat(log.findByEventKey(FLOW, "ev-1")).contains(created);
@@ -144,12 +146,38 @@ abstract class ExchangeLogContract {
 
     @Test
     void createWithoutSubjectOrSequenceKeepsThemNull() {
-        ExchangeRecord created = log.create(new NewExchange(FLOW, "lookup", "portal", null, "ev-x", null, null, null));
+        ExchangeRecord created = log.create(new NewExchange(FLOW, "lookup", "portal", null, "ev-x", null, null, null,
+                null, null));
 
         assertThat(created.subjectKey()).isNull();
         assertThat(created.sequence()).isNull();
         assertThat(created.subjectMasked()).isNull();
         assertThat(created.correlationId()).isNull();
+        assertThat(created.officerId()).isNull();
+        assertThat(created.purpose()).isNull();
+    }
+
+    @Test
+    void theOfficerAndThePurposeAreStoredAndReadBack() {
+        String dossier = "000.00.14.H56-261120-0001";
+        ExchangeRecord created = log.create(new NewExchange("citizen-identity", "VERIFY", "portal", "corr", "ev-p",
+                dossier, null, PERSONAL_ID_MASKED, "canbo01", "1.004616/" + dossier));
+
+        assertThat(created.officerId()).isEqualTo("canbo01");
+        assertThat(created.purpose()).isEqualTo("1.004616/" + dossier);
+        assertThat(log.find(created.id())).contains(created);
+        assertThat(log.findByEventKey("citizen-identity", "ev-p")).contains(created);
+        // straight from the table, not through the store's own reading code
+        Map<String, Object> row = jdbc.queryForMap("SELECT officer_id, purpose FROM exchange WHERE id = ?",
+                created.id());
+        assertThat(row.values()).containsExactly("canbo01", "1.004616/" + dossier);
+
+        // a state change keeps them
+        log.changeState(created.id(), ExchangeState.FAILED, ExchangeStep.FAILED, "request.missing_field", null);
+        assertThat(log.find(created.id())).hasValueSatisfying(r -> {
+            assertThat(r.officerId()).isEqualTo("canbo01");
+            assertThat(r.purpose()).isEqualTo("1.004616/" + dossier);
+        });
     }
 
     @Test
@@ -165,7 +193,7 @@ abstract class ExchangeLogContract {
 
         // the key is unique per flow, not across flows
         ExchangeRecord otherFlow = log.create(new NewExchange("other-flow", "op", "portal", null, "ev-dup", null,
-                null, null));
+                null, null, null, null));
         assertThat(otherFlow.id()).isNotEqualTo(first.id());
     }
 
@@ -309,7 +337,7 @@ abstract class ExchangeLogContract {
     @Test
     void personalIdsAreStoredMaskedAndNeverInClear() {
         String id = log.create(new NewExchange(FLOW, "updateStatus", "portal", "corr", "ev-1", "S-1", 1L,
-                PERSONAL_ID)).id();
+                PERSONAL_ID, null, null)).id();
         log.attempt(id, 1, false, Duration.ofMillis(10), "TARGET_REJECTED",
                 "citizen " + PERSONAL_ID + " unknown, old card 123456789");
         log.changeState(id, ExchangeState.FAILED, ExchangeStep.FAILED, "TARGET_REJECTED",
@@ -375,7 +403,7 @@ abstract class ExchangeLogContract {
         }
         String otherSubject = log.create(newExchange("ev-other", "S-8", 5L)).id();
         String otherFlow = log.create(new NewExchange("other-flow", "op", "portal", null, "ev-of", subject, 5L,
-                null)).id();
+                null, null, null)).id();
         Instant at = clock.advance(Duration.ofMinutes(1));
 
         int moved = log.changeStateAfter(FLOW, subject, 1, List.of(ExchangeState.ACCEPTED, ExchangeState.RETRYING),
@@ -597,7 +625,7 @@ abstract class ExchangeLogContract {
 
     private static NewExchange newExchange(String eventKey, String subjectKey, Long sequence) {
         return new NewExchange(FLOW, "updateStatus", "portal", "corr-" + eventKey, eventKey, subjectKey, sequence,
-                PERSONAL_ID_MASKED);
+                PERSONAL_ID_MASKED, null, null);
     }
 
     /** A subject whose last accepted event has this sequence, status 10. */

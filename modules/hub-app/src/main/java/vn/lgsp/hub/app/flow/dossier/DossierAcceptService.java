@@ -93,7 +93,7 @@ public class DossierAcceptService {
         long sequence = previous.map(SubjectLedger.Entry::lastSequence).orElse(0L) + 1;
         String personalId = event.applicant() == null ? null : event.applicant().personalId();
         ExchangeRecord record = exchangeLog.create(new NewExchange(FLOW, op.name(), clientId, correlationId, eventKey,
-                event.dossierCode(), sequence, Masking.maskPersonalId(personalId)));
+                event.dossierCode(), sequence, Masking.maskPersonalId(personalId), null, null));
         ledger.accepted(FLOW, event.dossierCode(), status.code(), sequence);
         DossierMessage m = new DossierMessage(record.id(), event.dossierCode(), sequence, op.name(), eventKey,
                 previous.isPresent(), 0, 0, body);

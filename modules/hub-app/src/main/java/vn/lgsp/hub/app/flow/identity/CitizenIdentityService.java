@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -28,6 +29,7 @@ import vn.lgsp.hub.core.error.HubException;
 import vn.lgsp.hub.core.error.ValidationException;
 import vn.lgsp.hub.core.error.Violation;
 import vn.lgsp.hub.core.ids.DossierCode;
+import vn.lgsp.hub.core.ids.Masking;
 import vn.lgsp.hub.core.ids.PersonalId;
 import vn.lgsp.hub.core.ids.ProcedureCode;
 
@@ -35,11 +37,13 @@ import vn.lgsp.hub.core.ids.ProcedureCode;
  * Flow 3, citizen identity: verifies a citizen's details against the population database, or looks the citizen up.
  *
  * <p>A request is checked whole before anything else happens (a malformed personal ID or a missing purpose never
- * reaches the database). Each call is then one exchange of flow {@value #FLOW} in the exchange log: client,
- * correlation id, the dossier as subject, the masked ID; then one attempt with its outcome, duration and error code,
- * whose detail names the officer and the purpose; then the final state, {@code DELIVERED} when the database answered
- * or {@code FAILED} with the error code. Neither the log nor the exchange log ever holds a name, a full ID or any part
- * of the reply. Nothing is cached: each call asks the database again.
+ * reaches the database). Each call is one exchange of flow {@value #FLOW} in the exchange log: client, correlation
+ * id, the officer and the purpose ({@code procedureCode/dossierCode}) in columns of their own, the dossier as subject,
+ * the masked ID; then one attempt with its outcome, duration and error code; then the final state, {@code DELIVERED}
+ * when the database answered or {@code FAILED} with the error code. A call refused by validation is recorded too,
+ * straight in state {@code FAILED} with the validation's error code and whatever officer, purpose and masked ID could
+ * be read from it; the caller still gets the same 400 answer. Neither the log nor the exchange log ever holds a name,
+ * a full ID or any part of the reply. Nothing is cached: each call asks the database again.
  */
 @Service
 public class CitizenIdentityService {
@@ -54,6 +58,8 @@ public class CitizenIdentityService {
     private static final Logger log = LoggerFactory.getLogger(CitizenIdentityService.class);
     private static final int MAX_NAME = 200;
     private static final Pattern OFFICER = Pattern.compile("^[\\p{L}\\p{N}._@:-]{1,64}$");
+    /** A refused personal ID longer than this is cut before it is masked: nobody's ID is that long. */
+    private static final int MAX_REFUSED_ID = 20;
 
     private final Clock clock;
     private final ExchangeLog exchangeLog;
@@ -72,7 +78,7 @@ public class CitizenIdentityService {
     }
 
     public VerifyResponse verify(CitizenIdentityRequest request, String clientId, String correlationId) {
-        PopulationRequest q = validate(Operation.VERIFY, request);
+        PopulationRequest q = checked(Operation.VERIFY, request, clientId, correlationId);
         Call<VerificationResult> call = call(Operation.VERIFY, q, clientId, correlationId, PopulationRoutes.VERIFY,
                 VerificationResult.class);
         VerificationResult result = call.result();
@@ -99,7 +105,7 @@ public class CitizenIdentityService {
 
     /** @throws HubException {@link ErrorCode#CITIZEN_NOT_FOUND} when the database knows no such citizen */
     public Lookup lookup(CitizenIdentityRequest request, String clientId, String correlationId) {
-        PopulationRequest q = validate(Operation.LOOKUP, request);
+        PopulationRequest q = checked(Operation.LOOKUP, request, clientId, correlationId);
         Call<LookupResult> call = call(Operation.LOOKUP, q, clientId, correlationId, PopulationRoutes.LOOKUP,
                 LookupResult.class);
         List<CitizenRecord> citizens = call.result().citizens();
@@ -120,6 +126,67 @@ public class CitizenIdentityService {
         }
         // older records know only the year
         return c.birthYear() == null || c.birthYear() == given.getYear();
+    }
+
+    /**
+     * {@link #validate}s the request; a refused one is recorded as a {@code FAILED} exchange before the refusal goes
+     * back to the caller unchanged.
+     */
+    private PopulationRequest checked(Operation op, CitizenIdentityRequest request, String clientId,
+                                      String correlationId) {
+        try {
+            return validate(op, request);
+        } catch (ValidationException e) {
+            refused(op, request, clientId, correlationId, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Records a refused call: what could be read of the officer, the purpose and the personal ID (masked), and the
+     * fields and codes refused, never the values. A failure to record is logged and does not change the answer.
+     */
+    private void refused(Operation op, CitizenIdentityRequest r, String clientId, String correlationId,
+                         ValidationException e) {
+        String code = e.errorCode().code();
+        String officer = r == null || r.officerId() == null || !OFFICER.matcher(r.officerId()).matches() ? null
+                : r.officerId();
+        CitizenIdentityRequest.Purpose p = r == null ? null : r.purpose();
+        String procedure = p == null ? null : readable(() -> ProcedureCode.parse(p.procedureCode(), "p").value());
+        String dossierCode = p == null ? null : readable(() -> DossierCode.parse(p.dossierCode(), "p").value());
+        String purpose = procedure == null && dossierCode == null ? null
+                : (procedure == null ? "" : procedure) + "/" + (dossierCode == null ? "" : dossierCode);
+        String masked = r == null ? null : maskRefusedId(r.personalId());
+        String detail = "refused " + e.violations().stream().map(v -> v.field() + ":" + v.code().code()).toList();
+        try {
+            ExchangeRecord x = exchangeLog.create(new NewExchange(FLOW, op.name(), clientId, correlationId,
+                    UUID.randomUUID().toString(), dossierCode, null, masked, officer, purpose));
+            exchangeLog.changeState(x.id(), ExchangeState.FAILED, ExchangeStep.FAILED, code, detail);
+            log.info("Citizen {} {} for client {} officer {} on {}: refused {}", op, x.id(), clientId, officer,
+                    masked, code);
+        } catch (RuntimeException failure) {
+            log.warn("Citizen {} for client {} refused with {}, but the refusal could not be recorded ({})", op,
+                    clientId, code, failure.getClass().getSimpleName());
+        }
+        count(op, code);
+    }
+
+    /** The value a parser accepts, or {@code null} when it refuses it. */
+    private static String readable(Supplier<String> parse) {
+        try {
+            return parse.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The refused personal ID, masked; cut first, so that an absurdly long value is not kept, even masked. */
+    private static String maskRefusedId(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String id = raw.strip();
+        return Masking.maskPersonalId(id.length() > MAX_REFUSED_ID ? id.substring(0, MAX_REFUSED_ID) : id);
     }
 
     /** Checks the whole request and reports every problem at once; nothing is called or recorded before. */
@@ -200,7 +267,7 @@ public class CitizenIdentityService {
     private <T> Call<T> call(Operation op, PopulationRequest q, String clientId, String correlationId, String route,
                              Class<T> type) {
         ExchangeRecord exchange = exchangeLog.create(new NewExchange(FLOW, op.name(), clientId, correlationId,
-                q.requestId(), q.dossierCode(), null, q.personalId().masked()));
+                q.requestId(), q.dossierCode(), null, q.personalId().masked(), q.officerId(), purpose(q)));
         long start = System.nanoTime();
         try {
             T result = camel.requestBody(route, q, type);
@@ -208,10 +275,10 @@ public class CitizenIdentityService {
         } catch (CamelExecutionException | HubException e) {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             HubException failure = hubFailure(e);
-            String detail = context(q) + " error=" + failure.getMessage();
+            String detail = "error=" + failure.getMessage();
             exchangeLog.attempt(exchange.id(), 1, false, took, failure.errorCode().code(), detail);
             exchangeLog.changeState(exchange.id(), ExchangeState.FAILED, ExchangeStep.FAILED,
-                    failure.errorCode().code(), context(q));
+                    failure.errorCode().code(), detail);
             count(op, failure.errorCode().code());
             log.info("Citizen {} {} for client {} officer {} on {}: failed {} after {} ms", op, exchange.id(),
                     clientId, q.officerId(), q.personalId().masked(), failure.errorCode().code(), took.toMillis());
@@ -231,7 +298,7 @@ public class CitizenIdentityService {
     }
 
     private void answered(Call<?> call, String outcome) {
-        String detail = context(call.request()) + " result=" + outcome;
+        String detail = "result=" + outcome;
         exchangeLog.attempt(call.exchange().id(), 1, true, call.duration(), null, detail);
         exchangeLog.changeState(call.exchange().id(), ExchangeState.DELIVERED, ExchangeStep.DELIVERED, null, detail);
         count(call.op(), "ok");
@@ -240,9 +307,9 @@ public class CitizenIdentityService {
                 outcome, call.duration().toMillis());
     }
 
-    /** Who asked and why; never the citizen's details. */
-    private static String context(PopulationRequest q) {
-        return "officer=" + q.officerId() + " purpose=" + q.procedureCode() + "/" + q.dossierCode();
+    /** Why the call is made, as the exchange log keeps it. */
+    private static String purpose(PopulationRequest q) {
+        return q.procedureCode() + "/" + q.dossierCode();
     }
 
     private void count(Operation op, String outcome) {

@@ -3,6 +3,7 @@ package vn.lgsp.hub.app.flow.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +86,19 @@ class CitizenIdentityIT extends HubIntegrationTest {
                 CitizenIdentityService.FLOW, dossier).stream().map(id -> exchangeLog.find(id).orElseThrow()).toList();
     }
 
+    /** The refused calls' exchanges: the FAILED ones of this flow with a validation code, ids only. */
+    private List<String> refusedIds() {
+        return jdbc.queryForList("SELECT id FROM exchange WHERE flow = ? AND state = 'FAILED'"
+                + " AND last_error_code IN ('request.missing_field', 'personal_id.invalid', 'request.invalid_field')",
+                String.class, CitizenIdentityService.FLOW);
+    }
+
+    /** The exchanges recorded since {@code before} was taken with {@link #refusedIds}, by operation. */
+    private List<ExchangeRecord> refusedSince(List<String> before) {
+        return refusedIds().stream().filter(id -> !before.contains(id)).map(id -> exchangeLog.find(id).orElseThrow())
+                .sorted(Comparator.comparing(x -> x.operation().equals("VERIFY") ? 0 : 1)).toList();
+    }
+
     private ExchangeRecord onlyExchange() {
         assertThat(exchanges()).hasSize(1);
         return exchanges().get(0);
@@ -111,13 +125,18 @@ class CitizenIdentityIT extends HubIntegrationTest {
         assertThat(x.clientId()).isEqualTo("demo");
         assertThat(x.subjectMasked()).isEqualTo("038*****3456");
         assertThat(x.state()).isEqualTo(ExchangeState.DELIVERED);
+        // who asked and why, in columns of their own
+        assertThat(x.officerId()).isEqualTo("canbo01");
+        assertThat(x.purpose()).isEqualTo("1.004616/" + dossier);
+        assertThat(jdbc.queryForMap("SELECT officer_id, purpose FROM exchange WHERE id = ?", x.id()).values())
+                .containsExactly("canbo01", "1.004616/" + dossier);
         List<ExchangeEvent> events = exchangeLog.events(x.id());
         assertThat(events).extracting(ExchangeEvent::step)
                 .containsExactly(ExchangeStep.ACCEPTED, ExchangeStep.ATTEMPT, ExchangeStep.DELIVERED);
         ExchangeEvent attempt = events.get(1);
         assertThat(attempt.outcome()).isEqualTo("OK");
         assertThat(attempt.durationMs()).isNotNull();
-        assertThat(attempt.detail()).contains("officer=canbo01", "purpose=1.004616/" + dossier, "result=match");
+        assertThat(attempt.detail()).contains("result=match").doesNotContain("canbo01");
         assertThat(events).allSatisfy(e -> assertThat(String.valueOf(e.detail())).doesNotContain(ID, "Nguy", "An"));
         // the capture works: the hub logged the call, with the masked ID only
         assertThat(output.getAll()).contains(x.id(), "038*****3456");
@@ -195,6 +214,8 @@ class CitizenIdentityIT extends HubIntegrationTest {
         assertThat(r.json().path("exchangeId").asText()).isEqualTo(x.id());
         assertThat(x.operation()).isEqualTo("LOOKUP");
         assertThat(x.subjectMasked()).isEqualTo("038*****3456");
+        assertThat(x.officerId()).isEqualTo("canbo01");
+        assertThat(x.purpose()).isEqualTo("1.004616/" + dossier);
         assertThat(exchangeLog.events(x.id())).allSatisfy(e -> assertThat(String.valueOf(e.detail()))
                 .doesNotContain(ID, "Nguy", "Lê Lợi"));
     }
@@ -232,8 +253,9 @@ class CitizenIdentityIT extends HubIntegrationTest {
     }
 
     @Test
-    void aCallWithoutPurposeOrOfficerIsRefusedBeforeTheDatabase() {
+    void aCallWithoutPurposeOrOfficerIsRefusedBeforeTheDatabaseAndRecorded() {
         POPULATION.answer("XacThuc", PopulationStub.verified());
+        List<String> before = refusedIds();
         String noPurpose = """
                 {"personalId":"%s","fullName":"%s","birthDate":"1995-03-07"}
                 """.formatted(ID, NAME);
@@ -254,13 +276,40 @@ class CitizenIdentityIT extends HubIntegrationTest {
         assertThat(r2.body()).contains("purpose.dossierCode");
 
         assertThat(POPULATION.requests()).isEmpty();
-        assertThat(exchanges()).isEmpty();
+        // both refusals are in the exchange log, FAILED with the refusal's code and what could be read of the call
+        List<ExchangeRecord> refused = refusedSince(before);
+        assertThat(refused).hasSize(2).allSatisfy(x -> {
+            assertThat(x.state()).isEqualTo(ExchangeState.FAILED);
+            assertThat(x.lastErrorCode()).isEqualTo("request.missing_field");
+            assertThat(x.clientId()).isEqualTo("demo");
+            assertThat(x.subjectMasked()).isEqualTo("038*****3456");
+            assertThat(x.attempts()).isZero();
+            assertThat(exchangeLog.events(x.id())).extracting(ExchangeEvent::step)
+                    .containsExactly(ExchangeStep.ACCEPTED, ExchangeStep.FAILED);
+            assertThat(exchangeLog.events(x.id())).allSatisfy(e -> assertThat(String.valueOf(e.detail()))
+                    .doesNotContain(ID, "Nguy"));
+        });
+        ExchangeRecord withoutPurpose = refused.get(0);
+        assertThat(withoutPurpose.operation()).isEqualTo("VERIFY");
+        assertThat(withoutPurpose.officerId()).isNull();
+        assertThat(withoutPurpose.purpose()).isNull();
+        assertThat(withoutPurpose.subjectKey()).isNull();
+        assertThat(withoutPurpose.lastError()).contains("purpose:request.missing_field",
+                "officerId:request.missing_field");
+        ExchangeRecord withoutDossier = refused.get(1);
+        assertThat(withoutDossier.operation()).isEqualTo("LOOKUP");
+        assertThat(withoutDossier.officerId()).isEqualTo("canbo01");
+        assertThat(withoutDossier.purpose()).isEqualTo("1.004616/");
+        // the exchange view shows them
+        assertThat(hub.exchange(withoutDossier.id()).path("officerId").asText()).isEqualTo("canbo01");
+        assertThat(hub.exchange(withoutDossier.id()).path("state").asText()).isEqualTo("FAILED");
     }
 
     @Test
-    void aMalformedPersonalIdIsRefusedBeforeTheDatabase() {
+    void aMalformedPersonalIdIsRefusedBeforeTheDatabaseAndRecordedMasked() {
         POPULATION.answer("XacThuc", PopulationStub.verified());
         POPULATION.answer("TraCuu", PopulationStub.lookedUp());
+        String absurd = "0380951234567890".repeat(40);
 
         for (String bad : new String[] {"03809512345", "003095123456", "038299123456", "03809512345x"}) {
             HubClient.Reply r = hub.post(VERIFY, HubClient.DEMO_KEY, "application/json",
@@ -272,9 +321,27 @@ class CitizenIdentityIT extends HubIntegrationTest {
         HubClient.Reply lookup = hub.post(LOOKUP, HubClient.DEMO_KEY, "application/json",
                 body("12345", NAME, "1995-03-07", dossier));
         assertThat(lookup.code()).isEqualTo("personal_id.invalid");
+        HubClient.Reply tooLong = hub.post(VERIFY, HubClient.DEMO_KEY, "application/json",
+                body(absurd, NAME, "1995-03-07", dossier));
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
 
         assertThat(POPULATION.requests()).isEmpty();
-        assertThat(exchanges()).isEmpty();
+        // each refusal is recorded, FAILED, with the dossier as subject and the ID masked, never in full
+        List<ExchangeRecord> refused = exchanges();
+        assertThat(refused).hasSize(6).allSatisfy(x -> {
+            assertThat(x.state()).isEqualTo(ExchangeState.FAILED);
+            assertThat(x.lastErrorCode()).isEqualTo("personal_id.invalid");
+            assertThat(x.officerId()).isEqualTo("canbo01");
+            assertThat(x.purpose()).isEqualTo("1.004616/" + dossier);
+            assertThat(x.subjectMasked()).isNotNull().contains("*").hasSizeLessThanOrEqualTo(20);
+        });
+        List<String> stored = jdbc.queryForList(
+                "SELECT subject_masked FROM exchange WHERE flow = ? AND subject_key = ?", String.class,
+                CitizenIdentityService.FLOW, dossier);
+        assertThat(stored).hasSize(6).allSatisfy(m -> assertThat(m)
+                .doesNotContain("03809512345", "003095123456", "038299123456", "03809512345x", "12345",
+                        absurd.substring(0, 20)));
+        assertThat(stored).contains("038****2345", "003*****3456", "038*****3456", "038*****345x", "*****");
     }
 
     @Test
@@ -292,7 +359,9 @@ class CitizenIdentityIT extends HubIntegrationTest {
         ExchangeEvent attempt = exchangeLog.events(x.id()).get(1);
         assertThat(attempt.outcome()).isEqualTo("FAILED");
         assertThat(attempt.errorCode()).isEqualTo("population.unavailable");
-        assertThat(attempt.detail()).contains("officer=canbo01", "purpose=1.004616/" + dossier);
+        assertThat(attempt.detail()).startsWith("error=").doesNotContain(ID);
+        assertThat(x.officerId()).isEqualTo("canbo01");
+        assertThat(x.purpose()).isEqualTo("1.004616/" + dossier);
     }
 
     @Test
