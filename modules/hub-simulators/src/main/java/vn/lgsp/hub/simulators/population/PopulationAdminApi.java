@@ -8,10 +8,10 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.lgsp.hub.simulators.FaultRequests;
 
 /**
  * {@code /__admin/population/...}: the Java API over HTTP. Calls are listed by operation name only;
@@ -104,38 +104,24 @@ final class PopulationAdminApi implements AdminApiExtension {
   }
 
   private ResponseDefinition injectFault(Object body) {
-    if (!(body instanceof Map<?, ?> request) || !(request.get("kind") instanceof String kind)) {
-      return badRequest("Body must be a JSON object with \"kind\"");
+    FaultRequests.Parsed parsed = FaultRequests.parse(body);
+    if (parsed.error() != null) {
+      return badRequest(parsed.error());
     }
-    Object timesValue = request.containsKey("times") ? request.get("times") : 1;
-    if (!(timesValue instanceof Integer times) || times < 1) {
-      return badRequest("\"times\" must be a positive integer");
-    }
-    if (kind.equals("DELAY")) {
-      if (!(request.get("delayMs") instanceof Integer delayMs) || delayMs < 0) {
-        return badRequest("DELAY needs \"delayMs\", a non-negative integer");
-      }
-      state.injectDelay(Duration.ofMillis(delayMs), times);
+    FaultRequests.FaultRequest request = parsed.request();
+    if (request.kind().equals(FaultRequests.DELAY)) {
+      state.injectDelay(request.delay(), request.times());
     } else {
-      PopulationFault fault = faultNamed(kind);
+      PopulationFault fault = FaultRequests.faultNamed(PopulationFault.class, request.kind());
       if (fault == null) {
         return badRequest("Unknown kind; use DELAY or one of " + List.of(PopulationFault.values()));
       }
-      state.injectFault(fault, times);
+      state.injectFault(fault, request.times());
     }
     Map<String, Object> accepted = new LinkedHashMap<>();
-    accepted.put("kind", kind);
-    accepted.put("times", times);
+    accepted.put("kind", request.kind());
+    accepted.put("times", request.times());
     return PopulationReplies.json(200, accepted);
-  }
-
-  private static PopulationFault faultNamed(String kind) {
-    for (PopulationFault fault : PopulationFault.values()) {
-      if (fault.name().equals(kind)) {
-        return fault;
-      }
-    }
-    return null;
   }
 
   private static Object parse(byte[] body) {

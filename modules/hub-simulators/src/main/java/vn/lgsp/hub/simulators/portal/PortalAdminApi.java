@@ -4,10 +4,10 @@ import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.lgsp.hub.simulators.FaultRequests;
 
 /**
  * {@code /__admin/portal/...}: the Java API over HTTP, for people and for tests that run the
@@ -79,42 +79,26 @@ final class PortalAdminApi implements AdminApiExtension {
   }
 
   private ResponseDefinition injectFault(Object body) {
-    if (!(body instanceof Map<?, ?> request) || !(request.get("kind") instanceof String kind)) {
-      return badRequest("Body must be a JSON object with \"kind\"");
+    FaultRequests.Parsed parsed = FaultRequests.parse(body);
+    if (parsed.error() != null) {
+      return badRequest(parsed.error());
     }
-    Object timesValue = request.containsKey("times") ? request.get("times") : 1;
-    if (!(timesValue instanceof Integer times) || times < 1) {
-      return badRequest("\"times\" must be a positive integer");
-    }
-    switch (kind) {
-      case "DELAY" -> {
-        if (!(request.get("delayMs") instanceof Integer delayMs) || delayMs < 0) {
-          return badRequest("DELAY needs \"delayMs\", a non-negative integer");
-        }
-        portal.injectDelay(Duration.ofMillis(delayMs), times);
-      }
-      case "REJECT" -> portal.rejectNext(times);
+    FaultRequests.FaultRequest request = parsed.request();
+    switch (request.kind()) {
+      case FaultRequests.DELAY -> portal.injectDelay(request.delay(), request.times());
+      case "REJECT" -> portal.rejectNext(request.times());
       default -> {
-        PortalFault fault = faultNamed(kind);
+        PortalFault fault = FaultRequests.faultNamed(PortalFault.class, request.kind());
         if (fault == null) {
           return badRequest("Unknown kind; use DELAY, REJECT or one of " + List.of(PortalFault.values()));
         }
-        portal.injectFault(fault, times);
+        portal.injectFault(fault, request.times());
       }
     }
     Map<String, Object> accepted = new LinkedHashMap<>();
-    accepted.put("kind", kind);
-    accepted.put("times", times);
+    accepted.put("kind", request.kind());
+    accepted.put("times", request.times());
     return PortalReplies.json(200, accepted);
-  }
-
-  private static PortalFault faultNamed(String kind) {
-    for (PortalFault fault : PortalFault.values()) {
-      if (fault.name().equals(kind)) {
-        return fault;
-      }
-    }
-    return null;
   }
 
   private static ResponseDefinition badRequest(String message) {

@@ -1,13 +1,9 @@
 package vn.lgsp.hub.simulators.portal;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import vn.lgsp.hub.simulators.QuietNotifier;
-import vn.lgsp.hub.simulators.Simulator;
+import vn.lgsp.hub.simulators.WireMockSimulator;
 
 /**
  * The national public-service portal (DVCQG) as the OpenCPS adapter sees it: {@code POST
@@ -15,7 +11,7 @@ import vn.lgsp.hub.simulators.Simulator;
  * {@code CapNhatTienDoHoSoMC}. It records what it accepted, recognises repeated idempotency keys, and
  * can be told to fail, stall or reject the next calls, from Java or over {@code /__admin/portal}.
  */
-public final class PortalSimulator implements Simulator {
+public final class PortalSimulator extends WireMockSimulator {
 
   public static final String DEFAULT_USERNAME = "hub";
   public static final String DEFAULT_PASSWORD = "hub-secret";
@@ -24,14 +20,7 @@ public final class PortalSimulator implements Simulator {
   public static final String AUTH_PATH = "/adapter/auth";
   public static final String API_PATH = "/adapter/api";
 
-  /** Bounds the memory held by WireMock's request journal during long load runs. */
-  private static final int JOURNAL_ENTRIES = 1000;
-  /** Enough Jetty threads for the hub's concurrent consumers while some replies are delayed. */
-  private static final int CONTAINER_THREADS = 64;
-
-  private final PortalState state = new PortalState();
-  private final String bindAddress;
-  private final WireMockServer server;
+  private final PortalState state;
 
   /** Loopback, default credentials; {@code port} 0 picks a free port. */
   public PortalSimulator(int port) {
@@ -43,42 +32,17 @@ public final class PortalSimulator implements Simulator {
   }
 
   public PortalSimulator(int port, String username, String password, String bindAddress) {
-    this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
-    this.server = new WireMockServer(wireMockConfig()
-        .port(port)
-        .bindAddress(bindAddress)
-        .containerThreads(CONTAINER_THREADS)
-        .maxRequestJournalEntries(JOURNAL_ENTRIES)
-        .mappingSource(new NoMappingFiles())
-        .notifier(new QuietNotifier("portal"))
-        .extensions(
-            new PortalStubs(),
-            new PortalAuthTransformer(state, Objects.requireNonNull(username, "username"),
-                Objects.requireNonNull(password, "password")),
-            new PortalApiTransformer(state),
-            new PortalAdminApi(state)));
+    this(port, username, password, bindAddress, new PortalState());
   }
 
-  @Override
-  public void start() {
-    server.start();
-  }
-
-  @Override
-  public void stop() {
-    server.stop();
-  }
-
-  @Override
-  public int port() {
-    return server.port();
-  }
-
-  @Override
-  public String baseUrl() {
-    boolean wildcard = bindAddress.equals("0.0.0.0") || bindAddress.equals("::");
-    String host = wildcard ? "127.0.0.1" : bindAddress;
-    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+  private PortalSimulator(int port, String username, String password, String bindAddress, PortalState state) {
+    super(port, bindAddress, "portal",
+        new PortalStubs(),
+        new PortalAuthTransformer(state, Objects.requireNonNull(username, "username"),
+            Objects.requireNonNull(password, "password")),
+        new PortalApiTransformer(state),
+        new PortalAdminApi(state));
+    this.state = state;
   }
 
   /** Accepted data items, oldest first; a snapshot. */
@@ -127,10 +91,5 @@ public final class PortalSimulator implements Simulator {
   /** Every session issued so far becomes invalid; clients must log in again. */
   public void expireSessions() {
     state.expireSessions();
-  }
-
-  /** The underlying server, for extra stubs or WireMock's verification API. */
-  public WireMockServer wireMock() {
-    return server;
   }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.lgsp.hub.simulators.Injections;
 
 /**
  * Everything the portal remembers. Shared by the request handlers, the admin API and the Java API,
@@ -21,9 +22,10 @@ final class PortalState {
   private final AtomicInteger duplicates = new AtomicInteger();
   private final AtomicInteger calls = new AtomicInteger();
   private final AtomicInteger logins = new AtomicInteger();
-  private final InjectionPlan plan = new InjectionPlan();
+  private final Injections<Injection> plan = new Injections<>();
 
-  InjectionPlan plan() {
+  /** Injections for the next calls to {@code /adapter/api}. */
+  Injections<Injection> plan() {
     return plan;
   }
 
@@ -32,11 +34,7 @@ final class PortalState {
   }
 
   void injectDelay(Duration delay, int times) {
-    Objects.requireNonNull(delay, "delay");
-    if (delay.isNegative() || delay.toMillis() > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("delay must be between 0 and " + Integer.MAX_VALUE + " ms");
-    }
-    plan.add(new Injection.Delay(delay), times);
+    plan.add(new Injection.Delay(Injections.checkedDelay(delay)), times);
   }
 
   void rejectNext(int times) {

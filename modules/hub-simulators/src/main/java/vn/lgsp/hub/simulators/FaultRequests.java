@@ -1,0 +1,57 @@
+package vn.lgsp.hub.simulators;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Reads the body of an admin {@code POST .../faults}: a JSON object {@code {"kind", "times", "delayMs"}} where
+ * {@code times} defaults to 1 and {@code delayMs} is required for {@code DELAY} only.
+ */
+public final class FaultRequests {
+
+  public static final String DELAY = "DELAY";
+
+  /** A well-formed request; {@code delay} is set for {@code DELAY} only. */
+  public record FaultRequest(String kind, int times, Duration delay) {
+  }
+
+  /** Either the request or, when the body is malformed, the message for a bad-request reply. */
+  public record Parsed(FaultRequest request, String error) {
+  }
+
+  private FaultRequests() {
+  }
+
+  /** {@code body} as parsed JSON (maps for objects), or null when there was none. */
+  public static Parsed parse(Object body) {
+    if (!(body instanceof Map<?, ?> request) || !(request.get("kind") instanceof String kind)) {
+      return invalid("Body must be a JSON object with \"kind\"");
+    }
+    Object timesValue = request.containsKey("times") ? request.get("times") : 1;
+    if (!(timesValue instanceof Integer times) || times < 1) {
+      return invalid("\"times\" must be a positive integer");
+    }
+    Duration delay = null;
+    if (kind.equals(DELAY)) {
+      if (!(request.get("delayMs") instanceof Integer delayMs) || delayMs < 0) {
+        return invalid("DELAY needs \"delayMs\", a non-negative integer");
+      }
+      delay = Duration.ofMillis(delayMs);
+    }
+    return new Parsed(new FaultRequest(kind, times, delay), null);
+  }
+
+  /** The constant of {@code type} named exactly {@code kind}, or null. */
+  public static <F extends Enum<F>> F faultNamed(Class<F> type, String kind) {
+    for (F fault : type.getEnumConstants()) {
+      if (fault.name().equals(kind)) {
+        return fault;
+      }
+    }
+    return null;
+  }
+
+  private static Parsed invalid(String message) {
+    return new Parsed(null, message);
+  }
+}
