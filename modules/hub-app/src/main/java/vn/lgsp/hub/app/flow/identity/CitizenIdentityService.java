@@ -1,6 +1,7 @@
 package vn.lgsp.hub.app.flow.identity;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -275,7 +277,8 @@ public class CitizenIdentityService {
         } catch (CamelExecutionException | HubException e) {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             HubException failure = hubFailure(e);
-            String detail = "error=" + failure.getMessage();
+            // the database's refusal text is free text and may quote the name it was asked about
+            String detail = "error=" + withoutName(failure.getMessage(), q.fullName());
             exchangeLog.attempt(exchange.id(), 1, false, took, failure.errorCode().code(), detail);
             exchangeLog.changeState(exchange.id(), ExchangeState.FAILED, ExchangeStep.FAILED,
                     failure.errorCode().code(), detail);
@@ -325,5 +328,17 @@ public class CitizenIdentityService {
         // not one of the connector's failures: say no more than its kind, the message may quote the reply
         return new HubException(ErrorCode.POPULATION_UNAVAILABLE,
                 "The population database call failed (" + e.getClass().getSimpleName() + ")", e);
+    }
+
+    /** Replaces the name the caller asked about, wherever upstream text repeats it, by its masked form. */
+    static String withoutName(String text, String fullName) {
+        if (text == null || fullName == null || fullName.isBlank()) {
+            return text;
+        }
+        String name = Normalizer.normalize(fullName.strip(), Normalizer.Form.NFC);
+        return Pattern.compile(Pattern.quote(name),
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(Normalizer.normalize(text, Normalizer.Form.NFC))
+                .replaceAll(Matcher.quoteReplacement(Masking.maskName(name)));
     }
 }
