@@ -1,13 +1,8 @@
 package vn.lgsp.hub.audit;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -55,36 +50,10 @@ public class SubjectLedger {
         return selectForUpdate(flow, subjectKey).filter(x -> x.lastSequence() > 0);
     }
 
-    /**
-     * Inserts the subject's row unless another transaction created it first. The insert runs under a savepoint:
-     * on PostgreSQL a failed statement aborts the whole transaction, so without rolling back to the savepoint the
-     * {@code SELECT ... FOR UPDATE} that follows a lost race would fail instead of waiting for the winner's lock.
-     */
     private void insertIfAbsent(String flow, String subjectKey) {
-        String sql = "INSERT INTO subject_ledger (flow, subject_key, last_status, last_sequence, delivered_sequence,"
-                + " blocked_by, parked, updated_at) VALUES (?,?,NULL,0,0,NULL,0,?)";
-        jdbc.execute((ConnectionCallback<Void>) con -> {
-            Savepoint savepoint = con.getAutoCommit() ? null : con.setSavepoint();
-            try (PreparedStatement ps = con.prepareStatement(sql)) {
-                ps.setString(1, flow);
-                ps.setString(2, subjectKey);
-                ps.setTimestamp(3, now());
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                if (!(jdbc.getExceptionTranslator().translate("lock", sql, e) instanceof DuplicateKeyException)) {
-                    throw e;
-                }
-                // another transaction created it first; waiting on its lock in the select that follows is what we want
-                if (savepoint != null) {
-                    con.rollback(savepoint);
-                }
-                return null;
-            }
-            if (savepoint != null) {
-                con.releaseSavepoint(savepoint);
-            }
-            return null;
-        });
+        Rows.insertIfAbsent(jdbc, "INSERT INTO subject_ledger (flow, subject_key, last_status, last_sequence,"
+                + " delivered_sequence, blocked_by, parked, updated_at) VALUES (?,?,NULL,0,0,NULL,0,?)",
+                flow, subjectKey, now());
     }
 
     public Optional<Entry> find(String flow, String subjectKey) {

@@ -95,6 +95,7 @@ abstract class ExchangeLogContract {
         jdbc.update("DELETE FROM exchange_event");
         jdbc.update("DELETE FROM exchange");
         jdbc.update("DELETE FROM subject_ledger");
+        jdbc.update("DELETE FROM poll_watermark");
         clock = new MutableClock(T0);
         log = new ExchangeLog(jdbc, clock);
         ledger = new SubjectLedger(jdbc, clock);
@@ -610,6 +611,68 @@ abstract class ExchangeLogContract {
                 assertThat(e.lastStatus()).isEqualTo(30);
             });
             assertThat(count("SELECT count(*) FROM subject_ledger")).isEqualTo(1);
+        } finally {
+            releaseFirst.countDown();
+            threads.shutdown();
+            assertThat(threads.awaitTermination(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- poll watermarks
+
+    @Test
+    void aWatermarkStartsEmptyAndMovesOnlyWithItsTransaction() {
+        PollWatermarks marks = new PollWatermarks(jdbc, clock);
+        PollWatermarks.Position p1 = new PollWatermarks.Position(T0, "D-0001");
+
+        Optional<PollWatermarks.Position> fresh = tx.execute(s -> marks.lock("portal-intake"));
+        assertThat(fresh).isEmpty();
+        tx.executeWithoutResult(s -> {
+            marks.lock("portal-intake");
+            marks.advance("portal-intake", p1);
+            s.setRollbackOnly();
+        });
+        assertThat(marks.find("portal-intake")).as("rolled back with its transaction").isEmpty();
+
+        tx.executeWithoutResult(s -> {
+            marks.lock("portal-intake");
+            marks.advance("portal-intake", p1);
+        });
+        assertThat(marks.find("portal-intake")).contains(p1);
+        Optional<PollWatermarks.Position> locked = tx.execute(s -> marks.lock("portal-intake"));
+        assertThat(locked).contains(p1);
+        assertThat(marks.find("axis")).as("each source has its own").isEmpty();
+    }
+
+    @Test
+    void aSecondPollerWaitsForTheFirstAndSeesWhereItGotTo() throws Exception {
+        PollWatermarks marks = new PollWatermarks(jdbc, clock);
+        PollWatermarks.Position p1 = new PollWatermarks.Position(T0.plusSeconds(60), "D-0007");
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CountDownLatch firstHoldsLock = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CompletableFuture<Long> secondSession = new CompletableFuture<>();
+        try {
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+                marks.lock("portal-intake");
+                marks.advance("portal-intake", p1);
+                firstHoldsLock.countDown();
+                awaitOrFail(releaseFirst);
+            }), threads);
+            assertThat(firstHoldsLock.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Optional<PollWatermarks.Position>> second = CompletableFuture.supplyAsync(
+                    () -> tx.execute(s -> {
+                        secondSession.complete(jdbc.queryForObject(currentSessionIdSql(), Long.class));
+                        return marks.lock("portal-intake");
+                    }), threads);
+            long session = secondSession.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            await("second poller waits for the first one's lock").atMost(WAIT).pollInterval(Duration.ofMillis(10))
+                    .until(() -> second.isDone() || isWaitingForLock(jdbc, session));
+            assertThat(second).isNotDone();
+
+            releaseFirst.countDown();
+            first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(second.get(WAIT.toSeconds(), TimeUnit.SECONDS)).contains(p1);
         } finally {
             releaseFirst.countDown();
             threads.shutdown();

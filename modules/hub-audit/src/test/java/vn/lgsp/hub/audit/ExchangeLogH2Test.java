@@ -42,7 +42,7 @@ class ExchangeLogH2Test extends ExchangeLogContract {
     protected boolean isWaitingForLock(JdbcTemplate jdbc, long sessionId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT COUNT(*) > 0 FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = ?"
-                        + " AND (BLOCKER_ID IS NOT NULL OR EXECUTING_STATEMENT LIKE 'INSERT INTO subject_ledger%')",
+                        + " AND (BLOCKER_ID IS NOT NULL OR EXECUTING_STATEMENT LIKE 'INSERT INTO %')",
                 Boolean.class, sessionId));
     }
 }

@@ -16,7 +16,8 @@ public final class HubHeaders {
 
     /** Message properties (JMS-legal identifiers: no dots or dashes). */
     public static final String EXCHANGE_ID = "hubExchangeId";
-    public static final String DOSSIER_CODE = "hubDossierCode";
+    /** The subject an ordered flow keeps in order: a dossier code, later a document id. */
+    public static final String SUBJECT_KEY = "hubSubjectKey";
     public static final String SEQUENCE = "hubSequence";
     public static final String OPERATION = "hubOperation";
     public static final String EVENT_KEY = "hubEventKey";

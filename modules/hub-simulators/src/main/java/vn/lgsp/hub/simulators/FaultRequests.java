@@ -1,7 +1,10 @@
 package vn.lgsp.hub.simulators;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads the body of an admin {@code POST .../faults}: a JSON object {@code {"kind", "times", "delayMs"}} where
@@ -39,6 +42,27 @@ public final class FaultRequests {
       delay = Duration.ofMillis(delayMs);
     }
     return new Parsed(new FaultRequest(kind, times, delay), null);
+  }
+
+  /**
+   * Pending injections for an admin {@code GET .../faults}, each in the shape a {@code POST} takes
+   * ({@code kind}, {@code times} still to go, {@code delayMs} for a delay), so that a listing reads like the requests
+   * that made it.
+   *
+   * @param delay the injection's delay, or null when it is not one
+   */
+  public static <I> List<Map<String, Object>> describe(List<Injections.Step<I>> steps, Function<I, String> kind,
+      Function<I, Duration> delay) {
+    return steps.stream().map(step -> {
+      Map<String, Object> view = new LinkedHashMap<>();
+      view.put("kind", kind.apply(step.injection()));
+      view.put("times", step.remaining());
+      Duration late = delay.apply(step.injection());
+      if (late != null) {
+        view.put("delayMs", late.toMillis());
+      }
+      return view;
+    }).toList();
   }
 
   /** The constant of {@code type} named exactly {@code kind}, or null. */

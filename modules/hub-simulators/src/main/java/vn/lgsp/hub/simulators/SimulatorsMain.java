@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import vn.lgsp.hub.simulators.onestop.OneStopSimulator;
 import vn.lgsp.hub.simulators.population.PopulationSimulator;
 import vn.lgsp.hub.simulators.portal.PortalSimulator;
 
@@ -25,7 +26,10 @@ public final class SimulatorsMain {
           settings.value(BIND_ADDRESS_SETTING, PortalSimulator.DEFAULT_BIND_ADDRESS))),
       new SimulatorSpec("Population", "SIM_POPULATION_PORT", 18082, (port, settings) -> new PopulationSimulator(
           port,
-          settings.value(BIND_ADDRESS_SETTING, PopulationSimulator.DEFAULT_BIND_ADDRESS))));
+          settings.value(BIND_ADDRESS_SETTING, PopulationSimulator.DEFAULT_BIND_ADDRESS))),
+      new SimulatorSpec("One-stop-shop", "SIM_ONESTOP_PORT", 18083, (port, settings) -> new OneStopSimulator(
+          port,
+          settings.value(BIND_ADDRESS_SETTING, OneStopSimulator.DEFAULT_BIND_ADDRESS))));
 
   private SimulatorsMain() {
   }

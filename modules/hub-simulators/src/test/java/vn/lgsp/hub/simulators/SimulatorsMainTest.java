@@ -21,16 +21,26 @@ class SimulatorsMainTest {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     List<Simulator> running = SimulatorsMain.startAll(
         Settings.of(Map.of("SIM_PORTAL_PORT", "0", "SIM_PORTAL_USERNAME", "u", "SIM_PORTAL_PASSWORD", "p",
-            "SIM_POPULATION_PORT", "0")),
+            "SIM_POPULATION_PORT", "0", "SIM_ONESTOP_PORT", "0")),
         new PrintStream(printed, true, StandardCharsets.UTF_8));
     try {
-      assertThat(running).hasSize(2);
+      assertThat(running).hasSize(3);
       Simulator portal = running.get(0);
       Simulator population = running.get(1);
+      Simulator onestop = running.get(2);
       assertThat(printed.toString(StandardCharsets.UTF_8))
           .isEqualTo("Portal simulator: http://127.0.0.1:" + portal.port() + " (admin: /__admin)" + System.lineSeparator()
               + "Population simulator: http://127.0.0.1:" + population.port() + " (admin: /__admin)"
+              + System.lineSeparator()
+              + "One-stop-shop simulator: http://127.0.0.1:" + onestop.port() + " (admin: /__admin)"
               + System.lineSeparator());
+      HttpResponse<String> intake = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(onestop.baseUrl() + "/api/intake/dossiers"))
+              .POST(HttpRequest.BodyPublishers.ofString(
+                  "{\"dossier\":{\"dossierCode\":\"D-1\"},\"verification\":{\"outcome\":\"VERIFIED\"}}"))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(intake.statusCode()).isEqualTo(201);
       HttpResponse<String> wsdl = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create(population.baseUrl() + "/ws/population?wsdl")).GET().build(),
           HttpResponse.BodyHandlers.ofString());

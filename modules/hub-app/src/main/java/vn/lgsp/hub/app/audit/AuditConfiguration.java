@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.audit.ExchangeLog;
+import vn.lgsp.hub.audit.PollWatermarks;
 import vn.lgsp.hub.audit.SubjectLedger;
 
 /** The exchange log and the subject ledger on the hub's database. */
@@ -43,5 +44,10 @@ public class AuditConfiguration {
     @Bean
     SubjectLedger subjectLedger(JdbcTemplate jdbc, Clock clock) {
         return new SubjectLedger(jdbc, clock);
+    }
+
+    @Bean
+    PollWatermarks pollWatermarks(JdbcTemplate jdbc, Clock clock) {
+        return new PollWatermarks(jdbc, clock);
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jms.connection.JmsTransactionManager;
+import vn.lgsp.hub.app.delivery.DeliveryQueues;
 
 /**
  * Broker-side settings the hub relies on. For the embedded broker they are applied here; an external broker must have
@@ -47,16 +48,18 @@ public class BrokerConfiguration {
             config.setIDCacheSize(props.idCacheSize());
             // Order within a dossier does not depend on the broker's redelivery order: the flow checks each event's
             // sequence number and parks those that come early. So a redelivery delay is safe here.
-            AddressSettings hub = new AddressSettings()
-                    .setDeadLetterAddress(SimpleString.of(Queues.DOSSIER_DLQ))
-                    .setMaxDeliveryAttempts(props.maxDeliveryAttempts())
-                    .setRedeliveryDelay(props.redeliveryDelayMs())
-                    .setRedeliveryMultiplier(2.0)
-                    .setMaxRedeliveryDelay(props.maxRedeliveryDelayMs());
-            config.addAddressSetting(Queues.DOSSIER_EVENTS, hub);
-            config.addAddressSetting(Queues.DOSSIER_PARKED, hub);
-            // nothing ever expires or is dropped from the dead-letter queue; an operator empties it
-            config.addAddressSetting(Queues.DOSSIER_DLQ, new AddressSettings().setMaxDeliveryAttempts(-1));
+            for (DeliveryQueues q : Queues.ALL) {
+                AddressSettings hub = new AddressSettings()
+                        .setDeadLetterAddress(SimpleString.of(q.deadLetter()))
+                        .setMaxDeliveryAttempts(props.maxDeliveryAttempts())
+                        .setRedeliveryDelay(props.redeliveryDelayMs())
+                        .setRedeliveryMultiplier(2.0)
+                        .setMaxRedeliveryDelay(props.maxRedeliveryDelayMs());
+                config.addAddressSetting(q.events(), hub);
+                config.addAddressSetting(q.parked(), hub);
+                // nothing ever expires or is dropped from a dead-letter queue; an operator empties it
+                config.addAddressSetting(q.deadLetter(), new AddressSettings().setMaxDeliveryAttempts(-1));
+            }
         };
     }
 

@@ -1,5 +1,8 @@
 package vn.lgsp.hub.app.broker;
 
+import java.util.List;
+import vn.lgsp.hub.app.delivery.DeliveryQueues;
+
 /** The broker queues the hub uses. Each is an anycast address of the same name. */
 public final class Queues {
 
@@ -9,6 +12,15 @@ public final class Queues {
     public static final String DOSSIER_PARKED = "hub.dossier.parked";
     /** Dead letters: retries exhausted, rejected by the portal, or poison messages moved by the broker. */
     public static final String DOSSIER_DLQ = "hub.dossier.dlq";
+
+    /** Status sync (one-stop-shop → portal). */
+    public static final DeliveryQueues DOSSIER = new DeliveryQueues(DOSSIER_EVENTS, DOSSIER_PARKED, DOSSIER_DLQ);
+    /** Online intake (portal → one-stop-shop). */
+    public static final DeliveryQueues INTAKE = new DeliveryQueues("hub.intake.dossiers", "hub.intake.parked",
+            "hub.intake.dlq");
+
+    /** Every ordered flow's queues, for the broker's address settings. */
+    public static final List<DeliveryQueues> ALL = List.of(DOSSIER, INTAKE);
 
     private Queues() {
     }

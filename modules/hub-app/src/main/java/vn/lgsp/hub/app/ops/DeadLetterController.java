@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.lgsp.hub.app.exchange.ExchangeView;
-import vn.lgsp.hub.app.flow.dossier.DeadLetterService;
+import vn.lgsp.hub.app.delivery.DeadLetterService;
 import vn.lgsp.hub.app.security.Caller;
 import vn.lgsp.hub.audit.ExchangeLog;
 

@@ -15,7 +15,11 @@ public final class HubServices {
     /** {@code POST /api/v1/citizens/lookup}: the citizen record itself; only for clients whose access right names it. */
     public static final String CITIZENS_LOOKUP = "citizens.lookup";
 
-    public static final List<String> ALL = List.of(DOSSIER_EVENTS, EXCHANGES_READ, CITIZENS_VERIFY, CITIZENS_LOOKUP);
+    /** {@code POST /api/v1/intake/dossiers}: the national portal pushes a dossier submitted online. */
+    public static final String INTAKE_SUBMIT = "intake.submit";
+
+    public static final List<String> ALL = List.of(DOSSIER_EVENTS, EXCHANGES_READ, CITIZENS_VERIFY, CITIZENS_LOOKUP,
+            INTAKE_SUBMIT);
 
     private HubServices() {
     }

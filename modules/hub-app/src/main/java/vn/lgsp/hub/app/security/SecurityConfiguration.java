@@ -38,6 +38,12 @@ public class SecurityConfiguration {
                         .hasAuthority(HubServices.authority(HubServices.CITIZENS_VERIFY))
                         .requestMatchers(HttpMethod.POST, "/api/v1/citizens/lookup")
                         .hasAuthority(HubServices.authority(HubServices.CITIZENS_LOOKUP))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/intake/dossiers")
+                        .hasAuthority(HubServices.authority(HubServices.INTAKE_SUBMIT))
+                        // SOAP: one URL serves several operations, so the filter chain only authenticates; each
+                        // operation checks its own service (citizens.verify, citizens.lookup) and answers a refusal
+                        // with the fault auth.forbidden. The WSDL (?wsdl) needs a key too.
+                        .requestMatchers("/ws/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/exchanges/*")
                         .hasAnyAuthority(HubServices.authority(HubServices.EXCHANGES_READ), "ROLE_OPERATOR")
                         .requestMatchers("/api/v1/ops/**", "/actuator/**").hasRole("OPERATOR")

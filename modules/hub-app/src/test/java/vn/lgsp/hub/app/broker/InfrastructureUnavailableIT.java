@@ -52,7 +52,7 @@ class InfrastructureUnavailableIT {
 
             JmsTemplate jms = new JmsTemplate(hub.bean(ConnectionFactory.class));
             jms.setReceiveTimeout(500);
-            assertThat(jms.receiveSelected(Queues.DOSSIER_EVENTS, "hubDossierCode = '" + code + "'")).isNull();
+            assertThat(jms.receiveSelected(Queues.DOSSIER_EVENTS, "hubSubjectKey = '" + code + "'")).isNull();
             try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("exchange-log"), "sa", "");
                  ResultSet rs = c.createStatement().executeQuery(
                          "SELECT count(*) FROM exchange WHERE subject_key = '" + code + "'")) {

@@ -12,11 +12,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.lgsp.hub.app.HubApplication;
 import vn.lgsp.hub.audit.ExchangeLog;
+import vn.lgsp.hub.simulators.onestop.OneStopSimulator;
 import vn.lgsp.hub.simulators.portal.PortalSimulator;
 
 /**
  * The hub as it runs in the embedded default (real embedded Artemis with a journal, H2 file database, real HTTP),
- * delivering to the portal simulator in this JVM. Retry timings are shortened so that tests are quick; the policy
+ * delivering to the portal and one-stop-shop simulators in this JVM. Retry timings are shortened so that tests are quick; the policy
  * itself is the production one.
  */
 @AutoConfigureObservability
@@ -45,18 +46,30 @@ import vn.lgsp.hub.simulators.portal.PortalSimulator;
                 "hub.connector.population.verify.wait-in-open-state=1s",
                 "hub.connector.population.lookup.minimum-calls=3",
                 "hub.connector.population.lookup.sliding-window-size=3",
-                "hub.connector.population.lookup.wait-in-open-state=1s"
+                "hub.connector.population.lookup.wait-in-open-state=1s",
+                "hub.connector.onestop.read-timeout=1s",
+                "hub.connector.onestop.connect-timeout=1s",
+                // intake: tests call the poller themselves; retries quick; the population database waited for 3s
+                "hub.flow.intake.poll.enabled=false",
+                "hub.flow.intake.retry.in-place-attempts=2",
+                "hub.flow.intake.retry.in-place-delay=20ms",
+                "hub.flow.intake.retry.first-delay=100ms",
+                "hub.flow.intake.retry.max-delay=400ms",
+                "hub.flow.intake.retry.max-attempts=8",
+                "hub.flow.intake.verification.max-delay=3s"
         })
 public abstract class HubIntegrationTest {
 
     protected static final PortalSimulator PORTAL = new PortalSimulator(0);
     /** The population database's SOAP endpoint; tests stub it with {@link PopulationStub}. */
     protected static final PopulationStub POPULATION = new PopulationStub();
+    protected static final OneStopSimulator ONESTOP = new OneStopSimulator(0);
     private static final Path DATA;
 
     static {
         PORTAL.start();
         POPULATION.start();
+        ONESTOP.start();
         try {
             DATA = Files.createTempDirectory("hub-it-");
         } catch (IOException e) {
@@ -68,6 +81,7 @@ public abstract class HubIntegrationTest {
     static void hubProperties(DynamicPropertyRegistry r) {
         r.add("hub.connector.portal.base-url", PORTAL::baseUrl);
         r.add("hub.connector.population.address", POPULATION::address);
+        r.add("hub.connector.onestop.base-url", ONESTOP::baseUrl);
         r.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("exchange-log") + ";WRITE_DELAY=0");
         r.add("spring.artemis.embedded.data-directory", () -> DATA.resolve("artemis").toString());
     }

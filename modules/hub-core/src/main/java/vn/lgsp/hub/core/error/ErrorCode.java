@@ -8,6 +8,7 @@ package vn.lgsp.hub.core.error;
 public enum ErrorCode {
     // request shape
     MALFORMED_JSON("request.malformed_json", 400, "The request body is not well-formed JSON"),
+    MALFORMED_XML("request.malformed_xml", 400, "The request body is not a well-formed SOAP message of an operation offered here"),
     MISSING_FIELD("request.missing_field", 400, "A required field is missing"),
     INVALID_FIELD("request.invalid_field", 400, "A field has the wrong type or an invalid value"),
     UNSUPPORTED_MEDIA_TYPE("request.unsupported_media_type", 415, "The content type is not accepted here"),
@@ -26,6 +27,15 @@ public enum ErrorCode {
     // exchanges
     EXCHANGE_NOT_FOUND("exchange.not_found", 404, "No exchange with this id is visible to you"),
     EXCHANGE_NOT_REPLAYABLE("exchange.not_replayable", 409, "The exchange is not dead-lettered"),
+
+    // documents (edXML packages and status packages, document exchange)
+    DOCUMENT_MALFORMED_XML("document.malformed_xml", 400, "The edXML package is not well-formed XML"),
+    DOCUMENT_FORBIDDEN_XML("document.forbidden_xml", 400, "The edXML package contains a DTD or an entity reference; neither is ever accepted"),
+    DOCUMENT_TOO_LARGE("document.too_large", 413, "The edXML package is larger than the hub accepts"),
+    DOCUMENT_TOO_COMPLEX("document.too_complex", 400, "The edXML package exceeds a nesting, element-count, attribute or text-size limit"),
+    DOCUMENT_INVALID("document.invalid", 400, "The edXML package lacks a required field or has a field of the wrong form"),
+    DOCUMENT_MISSING_ATTACHMENT("document.missing_attachment", 400, "The edXML manifest and attachments do not match, or an attachment is not valid base64"),
+    DOCUMENT_SIGNATURE_INVALID("document.signature_invalid", 422, "The edXML package's XML signature does not verify"),
 
     // citizens
     CITIZEN_NOT_FOUND("citizen.not_found", 404, "The population database has no citizen with this personal ID"),
@@ -46,7 +56,10 @@ public enum ErrorCode {
     PORTAL_AUTH_FAILED("portal.auth_failed", 502, "The hub could not log in to the national portal"),
     POPULATION_UNAVAILABLE("population.unavailable", 503, "The population database did not answer in time, answered with a server error, or is cut off by the circuit breaker"),
     POPULATION_MALFORMED_REPLY("population.malformed_reply", 502, "The population database's reply could not be understood"),
-    POPULATION_REJECTED("population.rejected", 422, "The population database refused the request");
+    POPULATION_REJECTED("population.rejected", 422, "The population database refused the request"),
+    ONESTOP_UNAVAILABLE("onestop.unavailable", 503, "The one-stop-shop did not answer in time or answered with a server error"),
+    ONESTOP_MALFORMED_REPLY("onestop.malformed_reply", 502, "The one-stop-shop's reply could not be understood"),
+    ONESTOP_REJECTED("onestop.rejected", 422, "The one-stop-shop rejected the dossier");
 
     private final String code;
     private final int httpStatus;

@@ -12,13 +12,16 @@ import vn.lgsp.hub.core.ids.PersonalId;
 import vn.lgsp.hub.core.ids.ProcedureCode;
 import vn.lgsp.hub.core.lifecycle.DossierStatus;
 
+import static vn.lgsp.hub.core.model.Checks.check;
+import static vn.lgsp.hub.core.model.Checks.forEach;
+import static vn.lgsp.hub.core.model.Checks.required;
+import static vn.lgsp.hub.core.model.Checks.text;
+
 /**
  * Checks a dossier event on its own (the lifecycle check needs the dossier's history and is done at acceptance).
  * Collects every violation so that the caller can fix them all in one go.
  */
 public final class DossierEventValidator {
-
-    private static final int MAX_TEXT = 2000;
 
     private final Clock clock;
 
@@ -72,15 +75,15 @@ public final class DossierEventValidator {
             text(v, "handler.officer", e.handler().officer());
             text(v, "handler.note", e.handler().note());
         }
-        forEach(v, "documents", e.documents(), (d, path) -> {
+        forEach("documents", e.documents(), (d, path) -> {
             required(v, path + ".id", d == null ? null : d.id());
             required(v, path + ".name", d == null ? null : d.name());
         });
-        forEach(v, "results", e.results(), (d, path) -> {
+        forEach("results", e.results(), (d, path) -> {
             required(v, path + ".id", d == null ? null : d.id());
             required(v, path + ".name", d == null ? null : d.name());
         });
-        forEach(v, "fees", e.fees(), (f, path) -> {
+        forEach("fees", e.fees(), (f, path) -> {
             required(v, path + ".name", f == null ? null : f.name());
             if (f != null && f.amount() != null && f.amount() < 0) {
                 v.add(new Violation(path + ".amount", ErrorCode.INVALID_FIELD, path + ".amount must not be negative"));
@@ -91,39 +94,4 @@ public final class DossierEventValidator {
         }
         return status;
     }
-
-    private interface ItemCheck<T> {
-        void check(T item, String path);
-    }
-
-    private static <T> void forEach(List<Violation> v, String field, List<T> items, ItemCheck<T> check) {
-        for (int i = 0; i < items.size(); i++) {
-            check.check(items.get(i), field + "[" + i + "]");
-        }
-    }
-
-    private static void required(List<Violation> v, String field, Object value) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            v.add(new Violation(field, ErrorCode.MISSING_FIELD, field + " is required"));
-        }
-    }
-
-    private static void text(List<Violation> v, String field, String value) {
-        if (value != null && value.length() > MAX_TEXT) {
-            v.add(new Violation(field, ErrorCode.INVALID_FIELD, field + " is longer than " + MAX_TEXT + " characters"));
-        }
-    }
-
-    /** Runs an identifier check unless the value is missing or blank (already reported as missing). */
-    private static void check(List<Violation> v, Runnable parse, String value) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        try {
-            parse.run();
-        } catch (ValidationException ex) {
-            v.addAll(ex.violations());
-        }
-    }
-
 }

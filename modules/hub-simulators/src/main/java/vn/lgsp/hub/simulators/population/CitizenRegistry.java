@@ -18,7 +18,7 @@ import java.util.Set;
  * are the {@code CongDan} elements of the WSDL in sequence order, nested maps for complex elements, so that it can be
  * written to XML as it stands.
  */
-final class CitizenRegistry {
+public final class CitizenRegistry {
 
   static final String RESOURCE = "citizens.json";
 
@@ -37,8 +37,8 @@ final class CitizenRegistry {
     this.byOldId = byOldId;
   }
 
-  /** The population every simulator serves. */
-  static CitizenRegistry load() {
+  /** The population every simulator serves; the portal simulator draws its intake applicants from it too. */
+  public static CitizenRegistry load() {
     return load(PopulationGenerator.SEED, PopulationGenerator.COUNT);
   }
 
@@ -92,7 +92,7 @@ final class CitizenRegistry {
   }
 
   /** The generated citizens, in generation order (the same for the same seed). */
-  List<Map<String, Object>> generated() {
+  public List<Map<String, Object>> generated() {
     return generated;
   }
 

@@ -56,15 +56,8 @@ final class PopulationAdminApi implements AdminApiExtension {
   }
 
   private ResponseDefinition pendingFaults() {
-    List<Map<String, Object>> steps = state.pending().stream().map(step -> {
-      Map<String, Object> view = new LinkedHashMap<>();
-      view.put("kind", step.injection().kind());
-      view.put("times", step.remaining());
-      if (step.injection() instanceof PopulationInjection.Delay delay) {
-        view.put("delayMs", delay.delay().toMillis());
-      }
-      return view;
-    }).toList();
+    List<Map<String, Object>> steps = FaultRequests.describe(state.pending(), PopulationInjection::kind,
+        injection -> injection instanceof PopulationInjection.Delay delay ? delay.delay() : null);
     return PopulationReplies.json(200, Map.of("pending", steps));
   }
 

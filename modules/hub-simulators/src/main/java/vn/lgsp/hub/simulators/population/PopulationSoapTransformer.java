@@ -1,19 +1,18 @@
 package vn.lgsp.hub.simulators.population;
 
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import vn.lgsp.hub.simulators.SimulatorTransformer;
 
 /**
  * {@code POST /ws/population}: injected behaviour first, then dispatch on the operation. Logs carry the operation
  * and the outcome only; requests and replies hold personal IDs and names.
  */
-final class PopulationSoapTransformer implements ResponseDefinitionTransformerV2 {
+final class PopulationSoapTransformer extends SimulatorTransformer<PopulationState> {
 
   static final String NAME = "lgsp-population-soap";
   static final String VERIFY = "XacThucThongTinCongDan";
@@ -21,29 +20,15 @@ final class PopulationSoapTransformer implements ResponseDefinitionTransformerV2
   /** Recorded for a call whose operation cannot be told. */
   static final String UNKNOWN = "UNKNOWN";
 
-  private static final System.Logger LOG = System.getLogger(PopulationSoapTransformer.class.getName());
-
-  private final PopulationState state;
   private final CitizenRegistry citizens;
 
   PopulationSoapTransformer(PopulationState state, CitizenRegistry citizens) {
-    this.state = state;
+    super(NAME, state);
     this.citizens = citizens;
   }
 
   @Override
-  public String getName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
-  public ResponseDefinition transform(ServeEvent serveEvent) {
-    LoggedRequest request = serveEvent.getRequest();
+  protected ResponseDefinition answer(LoggedRequest request) {
     String soapAction = request.containsHeader("SOAPAction") ? request.getHeader("SOAPAction") : null;
     SoapRequest call;
     SoapRequest.Invalid invalid = null;
@@ -56,14 +41,14 @@ final class PopulationSoapTransformer implements ResponseDefinitionTransformerV2
     String operation = knownOperation(call.operation());
     Optional<PopulationInjection> injection = state.call(operation);
     if (injection.isPresent() && injection.get() instanceof PopulationInjection.Fail fail) {
-      LOG.log(Level.INFO, "population call {0} faulted: {1}", operation, fail.fault());
+      log.log(Level.INFO, "population call {0} faulted: {1}", operation, fail.fault());
       return PopulationReplies.fault(fail.fault());
     }
     ResponseDefinition reply = invalid != null
         ? PopulationReplies.refusal("E400", "Yêu cầu không hợp lệ: " + invalid.getMessage())
         : answer(operation, call);
     if (injection.isPresent() && injection.get() instanceof PopulationInjection.Delay delay) {
-      LOG.log(Level.INFO, "population reply to {0} delayed by {1} ms", operation,
+      log.log(Level.INFO, "population reply to {0} delayed by {1} ms", operation,
           Long.toString(delay.delay().toMillis()));
       return PopulationReplies.delayed(reply, delay.delay());
     }
@@ -72,7 +57,7 @@ final class PopulationSoapTransformer implements ResponseDefinitionTransformerV2
 
   private ResponseDefinition answer(String operation, SoapRequest call) {
     Map<String, Object> citizen = citizens.find(call.personalId(), call.oldId()).orElse(null);
-    LOG.log(Level.DEBUG, "population {0}: {1}", operation, citizen != null ? "found" : "not found");
+    log.log(Level.DEBUG, "population {0}: {1}", operation, citizen != null ? "found" : "not found");
     return switch (operation) {
       case VERIFY -> PopulationReplies.verified(citizen);
       case LOOKUP -> PopulationReplies.lookedUp(UUID.randomUUID().toString(), citizen);

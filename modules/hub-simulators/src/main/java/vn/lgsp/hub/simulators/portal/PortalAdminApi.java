@@ -38,6 +38,10 @@ final class PortalAdminApi implements AdminApiExtension {
     router.add(RequestMethod.GET, "/portal/faults", (admin, event, params) -> pendingFaults());
     router.add(RequestMethod.POST, "/portal/faults",
         (admin, event, params) -> injectFault(PortalJson.parse(event.getRequest().getBody())));
+    router.add(RequestMethod.GET, "/portal/intake", (admin, event, params) -> PortalReplies.json(200,
+        Map.of("intake", portal.intake().all(), "listCalls", portal.intake().listCallCount())));
+    router.add(RequestMethod.POST, "/portal/intake",
+        (admin, event, params) -> addIntake(PortalJson.parse(event.getRequest().getBody())));
     router.add(RequestMethod.POST, "/portal/sessions/expire", (admin, event, params) -> {
       portal.expireSessions();
       return PortalReplies.json(200, Map.of("expired", true));
@@ -66,15 +70,8 @@ final class PortalAdminApi implements AdminApiExtension {
   }
 
   private ResponseDefinition pendingFaults() {
-    List<Map<String, Object>> steps = portal.plan().pending().stream().map(step -> {
-      Map<String, Object> view = new LinkedHashMap<>();
-      view.put("kind", step.injection().kind());
-      view.put("times", step.remaining());
-      if (step.injection() instanceof Injection.Delay delay) {
-        view.put("delayMs", delay.delay().toMillis());
-      }
-      return view;
-    }).toList();
+    List<Map<String, Object>> steps = FaultRequests.describe(portal.plan().pending(), Injection::kind,
+        injection -> injection instanceof Injection.Delay delay ? delay.delay() : null);
     return PortalReplies.json(200, Map.of("pending", steps));
   }
 
@@ -99,6 +96,31 @@ final class PortalAdminApi implements AdminApiExtension {
     accepted.put("kind", request.kind());
     accepted.put("times", request.times());
     return PortalReplies.json(200, accepted);
+  }
+
+  /**
+   * A JSON list of dossiers in wire form, or {@code {"generate": n, "seed": s}} (seed optional) to make up {@code n}
+   * from the population simulator's citizens. Answers with the stored items, applicants' data included: the data is
+   * synthetic, and a tester needs it to follow a dossier through the hub.
+   */
+  private ResponseDefinition addIntake(Object body) {
+    try {
+      if (body instanceof List<?> items) {
+        return PortalReplies.json(200, Map.of("intake", portal.intake().add(items)));
+      }
+      if (body instanceof Map<?, ?> request && request.get("generate") instanceof Integer count
+          && count >= 1 && count <= PortalIntake.MAX_PAGE) {
+        Object seed = request.containsKey("seed") ? request.get("seed") : 0;
+        if (!(seed instanceof Number number) || seed instanceof Double) {
+          return badRequest("\"seed\" must be an integer");
+        }
+        return PortalReplies.json(200, Map.of("intake", portal.generateIntake(count, number.longValue())));
+      }
+      return badRequest("Body must be a JSON list of dossiers, or {\"generate\": 1-" + PortalIntake.MAX_PAGE
+          + ", \"seed\": n}");
+    } catch (ApiRequest.Invalid e) {
+      return badRequest(e.getMessage());
+    }
   }
 
   private static ResponseDefinition badRequest(String message) {

@@ -1,78 +1,83 @@
 package vn.lgsp.hub.simulators.portal;
 
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import vn.lgsp.hub.simulators.SimulatorTransformer;
 
 /**
  * {@code POST /adapter/api}: injected behaviour first, then session, idempotency, validation and
  * recording. Logs carry the service and counts only; bodies hold personal data.
  */
-final class PortalApiTransformer implements ResponseDefinitionTransformerV2 {
+final class PortalApiTransformer extends SimulatorTransformer<PortalState> {
 
   static final String NAME = "lgsp-portal-api";
   static final String SESSION_HEADER = "session";
-  static final String IDEMPOTENCY_HEADER = "X-Idempotency-Key";
-
-  private static final System.Logger LOG = System.getLogger(PortalApiTransformer.class.getName());
-
-  private final PortalState state;
 
   PortalApiTransformer(PortalState state) {
-    this.state = state;
+    super(NAME, state);
   }
 
   @Override
-  public String getName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
-  public ResponseDefinition transform(ServeEvent serveEvent) {
-    state.countCall();
+  protected ResponseDefinition answer(LoggedRequest request) {
+    Object body = PortalJson.parse(request.getBody());
+    boolean intakeList = PortalIntake.isListCall(body);
+    // polls are counted apart, so that a hub polling for intake does not disturb counts of deliveries
+    if (intakeList) {
+      state.intake().countListCall();
+    } else {
+      state.countCall();
+    }
     Optional<Injection> injection = state.plan().next();
     if (injection.isPresent() && injection.get() instanceof Injection.Fail fail) {
-      LOG.log(Level.INFO, "portal call faulted: {0}", fail.fault());
+      log.log(Level.INFO, "portal call faulted: {0}", fail.fault());
       return PortalReplies.fault(fail.fault());
     }
     if (injection.isPresent() && injection.get() instanceof Injection.Reject) {
-      LOG.log(Level.INFO, "portal call rejected on request");
+      log.log(Level.INFO, "portal call rejected on request");
       return PortalReplies.rejected("Hồ sơ không được chấp nhận (từ chối mô phỏng)");
     }
-    ResponseDefinition reply = handle(serveEvent.getRequest());
+    ResponseDefinition reply = intakeList ? listIntake(request, body) : handle(request, body);
     if (injection.isPresent() && injection.get() instanceof Injection.Delay delay) {
-      LOG.log(Level.INFO, "portal reply delayed by {0} ms", Long.toString(delay.delay().toMillis()));
+      log.log(Level.INFO, "portal reply delayed by {0} ms", Long.toString(delay.delay().toMillis()));
       return PortalReplies.delayed(reply, delay.delay());
     }
     return reply;
   }
 
-  private ResponseDefinition handle(LoggedRequest request) {
+  private ResponseDefinition listIntake(LoggedRequest request, Object body) {
     if (!state.isValidSession(request.getHeader(SESSION_HEADER))) {
-      LOG.log(Level.DEBUG, "portal call without a valid session");
+      return PortalReplies.invalidSession();
+    }
+    try {
+      List<Map<String, Object>> page = state.intake().list(body);
+      log.log(Level.DEBUG, "portal listed {0} online dossiers", Integer.toString(page.size()));
+      return PortalReplies.intakePage(page);
+    } catch (ApiRequest.Invalid e) {
+      return PortalReplies.rejected(e.getMessage());
+    }
+  }
+
+  private ResponseDefinition handle(LoggedRequest request, Object body) {
+    if (!state.isValidSession(request.getHeader(SESSION_HEADER))) {
+      log.log(Level.DEBUG, "portal call without a valid session");
       return PortalReplies.invalidSession();
     }
     String key = blankToNull(request.getHeader(IDEMPOTENCY_HEADER));
     if (state.isAlreadyAccepted(key)) {
       state.countDuplicate();
-      LOG.log(Level.DEBUG, "portal call is a duplicate");
+      log.log(Level.DEBUG, "portal call is a duplicate");
       return PortalReplies.duplicate();
     }
     ApiRequest call;
     try {
-      call = ApiRequest.from(PortalJson.parse(request.getBody()));
+      call = ApiRequest.from(body);
     } catch (ApiRequest.Invalid e) {
-      LOG.log(Level.DEBUG, "portal call refused by validation");
+      log.log(Level.DEBUG, "portal call refused by validation");
       return PortalReplies.rejected(e.getMessage());
     }
     Instant now = Instant.now();
@@ -83,7 +88,7 @@ final class PortalApiTransformer implements ResponseDefinitionTransformerV2 {
     if (!state.accept(key, items)) {
       return PortalReplies.duplicate();
     }
-    LOG.log(Level.DEBUG, "portal accepted service={0} items={1}", call.service(), Integer.toString(items.size()));
+    log.log(Level.DEBUG, "portal accepted service={0} items={1}", call.service(), Integer.toString(items.size()));
     return PortalReplies.accepted();
   }
 

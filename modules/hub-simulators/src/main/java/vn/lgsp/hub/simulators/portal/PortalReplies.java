@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +42,15 @@ final class PortalReplies {
 
   static ResponseDefinition accepted() {
     return result("0", "Thành công");
+  }
+
+  /** A page of {@code LayDanhSachHoSoTrucTuyen}; this reply's {@code error_code} is a number, as the login's is. */
+  static ResponseDefinition intakePage(List<Map<String, Object>> items) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error_code", 0);
+    body.put("message", "Thành công");
+    body.put("data", items);
+    return json(body);
   }
 
   static ResponseDefinition duplicate() {

@@ -2,13 +2,15 @@ package vn.lgsp.hub.simulators.portal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import vn.lgsp.hub.simulators.WireMockSimulator;
 
 /**
  * The national public-service portal (DVCQG) as the OpenCPS adapter sees it: {@code POST
  * /adapter/auth} for a session, {@code POST /adapter/api} for {@code DongBoHoSoMC} and
- * {@code CapNhatTienDoHoSoMC}. It records what it accepted, recognises repeated idempotency keys, and
+ * {@code CapNhatTienDoHoSoMC}, and lists online dossiers with {@code LayDanhSachHoSoTrucTuyen} (an assumed service,
+ * see {@link PortalIntake}). It records what it accepted, recognises repeated idempotency keys, and
  * can be told to fail, stall or reject the next calls, from Java or over {@code /__admin/portal}.
  */
 public final class PortalSimulator extends WireMockSimulator {
@@ -55,7 +57,7 @@ public final class PortalSimulator extends WireMockSimulator {
     return state.duplicateCount();
   }
 
-  /** Every call to {@code /adapter/api}, whatever its outcome, faults included. */
+  /** Every call to {@code /adapter/api} but the intake listing, whatever its outcome, faults included. */
   public int callCount() {
     return state.callCount();
   }
@@ -65,7 +67,7 @@ public final class PortalSimulator extends WireMockSimulator {
     return state.loginCount();
   }
 
-  /** Forgets received items, counters, idempotency keys, sessions and pending faults. */
+  /** Forgets received items, online dossiers, counters, idempotency keys, sessions and pending faults. */
   public void reset() {
     state.reset();
   }
@@ -86,6 +88,40 @@ public final class PortalSimulator extends WireMockSimulator {
   /** The next {@code times} calls get the business rejection ({@code error_code "-1"}) and record nothing. */
   public void rejectNext(int times) {
     state.rejectNext(times);
+  }
+
+  /**
+   * Adds online dossiers in the portal's wire form (see {@link PortalIntake} for the assumed listing service); an
+   * item without {@code NgayCapNhat} is stamped with a time later than everything stored. An item with a known
+   * {@code MaHoSo} replaces the earlier one.
+   *
+   * @return the items as stored
+   * @throws IllegalArgumentException when an item has no {@code MaHoSo} or an unreadable {@code NgayCapNhat}
+   */
+  public List<Map<String, Object>> addIntake(List<Map<String, Object>> items) {
+    try {
+      return state.intake().add(items);
+    } catch (ApiRequest.Invalid e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Makes up {@code count} online building-permit dossiers whose applicants are citizens of the population
+   * simulator (ID, name and date of birth as it holds them), stores them and returns them.
+   */
+  public List<Map<String, Object>> generateIntake(int count, long seed) {
+    return state.generateIntake(count, seed);
+  }
+
+  /** The stored online dossiers, in listing order ({@code NgayCapNhat}, then {@code MaHoSo}). */
+  public List<Map<String, Object>> intake() {
+    return state.intake().all();
+  }
+
+  /** Calls to the listing service {@code LayDanhSachHoSoTrucTuyen}; not part of {@link #callCount()}. */
+  public int intakeListCount() {
+    return state.intake().listCallCount();
   }
 
   /** Every session issued so far becomes invalid; clients must log in again. */

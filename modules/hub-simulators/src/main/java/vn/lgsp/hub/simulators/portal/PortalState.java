@@ -2,13 +2,16 @@ package vn.lgsp.hub.simulators.portal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import vn.lgsp.hub.simulators.Injections;
+import vn.lgsp.hub.simulators.population.CitizenRegistry;
 
 /**
  * Everything the portal remembers. Shared by the request handlers, the admin API and the Java API,
@@ -23,6 +26,32 @@ final class PortalState {
   private final AtomicInteger calls = new AtomicInteger();
   private final AtomicInteger logins = new AtomicInteger();
   private final Injections<Injection> plan = new Injections<>();
+  private final PortalIntake intake = new PortalIntake();
+  private final IntakeGenerator generator = new IntakeGenerator(new Supplier<>() {
+    private CitizenRegistry loaded;
+
+    @Override
+    public synchronized CitizenRegistry get() {
+      if (loaded == null) {
+        loaded = CitizenRegistry.load();
+      }
+      return loaded;
+    }
+  });
+
+  /** The dossiers submitted online, listed by {@code LayDanhSachHoSoTrucTuyen}. */
+  PortalIntake intake() {
+    return intake;
+  }
+
+  /** Generates {@code count} online dossiers from the population simulator's citizens and stores them. */
+  List<Map<String, Object>> generateIntake(int count, long seed) {
+    try {
+      return intake.add(generator.generate(count, seed, intake));
+    } catch (ApiRequest.Invalid e) {
+      throw new IllegalStateException("a generated dossier was refused: " + e.getMessage(), e);
+    }
+  }
 
   /** Injections for the next calls to {@code /adapter/api}. */
   Injections<Injection> plan() {
@@ -103,6 +132,7 @@ final class PortalState {
 
   synchronized void reset() {
     plan.clear();
+    intake.reset();
     sessions.clear();
     acceptedKeys.clear();
     received.clear();

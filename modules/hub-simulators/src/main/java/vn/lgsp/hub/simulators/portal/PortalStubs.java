@@ -35,7 +35,7 @@ final class PortalStubs implements MappingsLoaderExtension {
         .willReturn(aResponse().withTransformers(PortalAuthTransformer.NAME))
         .build());
     stubMappings.addMapping(post(urlPathEqualTo(PortalSimulator.API_PATH))
-        .withName("portal: DongBoHoSoMC / CapNhatTienDoHoSoMC")
+        .withName("portal: DongBoHoSoMC / CapNhatTienDoHoSoMC / LayDanhSachHoSoTrucTuyen")
         .atPriority(PRIORITY)
         .willReturn(aResponse().withTransformers(PortalApiTransformer.NAME))
         .build());

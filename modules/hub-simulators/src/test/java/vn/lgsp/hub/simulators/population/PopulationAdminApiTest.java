@@ -1,37 +1,25 @@
 package vn.lgsp.hub.simulators.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.lgsp.hub.simulators.SimulatorHttp.json;
 import static vn.lgsp.hub.simulators.population.PopulationClient.KNOWN_ID;
 
-import com.github.tomakehurst.wiremock.common.Json;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.lgsp.hub.simulators.SimulatorTest;
 
-class PopulationAdminApiTest {
+class PopulationAdminApiTest extends SimulatorTest<PopulationSimulator, PopulationClient> {
 
-  private PopulationSimulator population;
-  private PopulationClient client;
-
-  @BeforeEach
-  void start() {
-    population = new PopulationSimulator(0);
-    population.start();
-    client = new PopulationClient(population.baseUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    population.stop();
+  PopulationAdminApiTest() {
+    super(() -> new PopulationSimulator(0), PopulationClient::new);
   }
 
   @Test
   void faultsCanBeInjectedOverHttp() throws Exception {
-    HttpResponse<String> accepted = client.postAdmin("/__admin/population/faults", "{\"kind\":\"HTTP_503\",\"times\":2}");
-    client.postAdmin("/__admin/population/faults", "{\"kind\":\"DELAY\",\"delayMs\":150,\"times\":1}");
+    HttpResponse<String> accepted = client.post("/__admin/population/faults", "{\"kind\":\"HTTP_503\",\"times\":2}");
+    client.post("/__admin/population/faults", "{\"kind\":\"DELAY\",\"delayMs\":150,\"times\":1}");
 
     assertThat(accepted.statusCode()).isEqualTo(200);
     assertThat(json(accepted)).containsEntry("kind", "HTTP_503").containsEntry("times", 2);
@@ -41,7 +29,7 @@ class PopulationAdminApiTest {
     assertThat(client.verify(KNOWN_ID).statusCode()).isEqualTo(503);
     assertThat(client.verify(KNOWN_ID).statusCode()).isEqualTo(503);
     assertThat(client.verify(KNOWN_ID).statusCode()).isEqualTo(200);
-    assertThat(population.wireMock().getAllServeEvents().get(0).getResponseDefinition().getFixedDelayMilliseconds())
+    assertThat(simulator.wireMock().getAllServeEvents().get(0).getResponseDefinition().getFixedDelayMilliseconds())
         .isEqualTo(150);
     assertThat(client.verify(KNOWN_ID).statusCode()).isEqualTo(200);
   }
@@ -49,7 +37,7 @@ class PopulationAdminApiTest {
   @Test
   void everyFaultKindIsAcceptedByName() throws Exception {
     for (PopulationFault fault : PopulationFault.values()) {
-      assertThat(client.postAdmin("/__admin/population/faults", "{\"kind\":\"" + fault + "\"}").statusCode())
+      assertThat(client.post("/__admin/population/faults", "{\"kind\":\"" + fault + "\"}").statusCode())
           .isEqualTo(200);
     }
     assertThat((List<?>) json(client.get("/__admin/population/faults")).get("pending"))
@@ -58,11 +46,11 @@ class PopulationAdminApiTest {
 
   @Test
   void badInjectionsAreRefusedWith400() throws Exception {
-    assertThat(client.postAdmin("/__admin/population/faults", "{\"kind\":\"NOPE\"}").statusCode()).isEqualTo(400);
-    assertThat(client.postAdmin("/__admin/population/faults", "{\"kind\":\"HTTP_500\",\"times\":0}").statusCode())
+    assertThat(client.post("/__admin/population/faults", "{\"kind\":\"NOPE\"}").statusCode()).isEqualTo(400);
+    assertThat(client.post("/__admin/population/faults", "{\"kind\":\"HTTP_500\",\"times\":0}").statusCode())
         .isEqualTo(400);
-    assertThat(client.postAdmin("/__admin/population/faults", "{\"kind\":\"DELAY\"}").statusCode()).isEqualTo(400);
-    assertThat(client.postAdmin("/__admin/population/faults", "not json").statusCode()).isEqualTo(400);
+    assertThat(client.post("/__admin/population/faults", "{\"kind\":\"DELAY\"}").statusCode()).isEqualTo(400);
+    assertThat(client.post("/__admin/population/faults", "not json").statusCode()).isEqualTo(400);
   }
 
   @Test
@@ -102,9 +90,9 @@ class PopulationAdminApiTest {
   @Test
   void resetForgetsCallsAndFaults() throws Exception {
     client.verify(KNOWN_ID);
-    client.postAdmin("/__admin/population/faults", "{\"kind\":\"HTTP_500\",\"times\":5}");
+    client.post("/__admin/population/faults", "{\"kind\":\"HTTP_500\",\"times\":5}");
 
-    assertThat(json(client.postAdmin("/__admin/population/reset", ""))).containsEntry("reset", true);
+    assertThat(json(client.post("/__admin/population/reset", ""))).containsEntry("reset", true);
 
     assertThat(json(client.get("/__admin/population/calls"))).containsEntry("calls", 0);
     assertThat(client.verify(KNOWN_ID).statusCode()).isEqualTo(200);
@@ -112,14 +100,9 @@ class PopulationAdminApiTest {
 
   @Test
   void wireMocksOwnResetKeepsTheEndpoints() throws Exception {
-    client.postAdmin("/__admin/reset", "");
+    client.post("/__admin/reset", "");
 
     assertThat(client.verify(KNOWN_ID).statusCode()).isEqualTo(200);
     assertThat(client.get("/ws/population?wsdl").statusCode()).isEqualTo(200);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> json(HttpResponse<String> response) {
-    return Json.read(response.body(), Map.class);
   }
 }

@@ -2,8 +2,6 @@ package vn.lgsp.hub.simulators.population;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -11,22 +9,17 @@ import java.time.Duration;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
+import vn.lgsp.hub.simulators.SimulatorHttp;
 
 /** Posts SOAP envelopes the way the hub's CXF client does, for the tests. */
-final class PopulationClient {
+final class PopulationClient extends SimulatorHttp {
 
   static final String KNOWN_ID = "038095123456";
   static final String UNKNOWN_ID = "038099999999";
   static final String DANCU = "http://www.mic.gov.vn/dancu/1.0";
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
-  private final String baseUrl;
-
   PopulationClient(String baseUrl) {
-    this.baseUrl = baseUrl;
+    super(baseUrl);
   }
 
   static String request(String operation, String personalId) {
@@ -48,31 +41,18 @@ final class PopulationClient {
   }
 
   HttpResponse<String> call(String operation, String personalId) throws IOException, InterruptedException {
-    return post(request(operation, personalId), "\"http://dancuquocgia.bca/" + operation + "\"", Duration.ofSeconds(10));
+    return post(request(operation, personalId), "\"http://dancuquocgia.bca/" + operation + "\"", TIMEOUT);
   }
 
   HttpResponse<String> post(String envelope, String soapAction, Duration timeout)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + PopulationSimulator.SERVICE_PATH))
-        .timeout(timeout)
+    HttpRequest.Builder request = requestTo(PopulationSimulator.SERVICE_PATH, timeout)
         .header("Content-Type", "text/xml; charset=UTF-8")
         .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8));
     if (soapAction != null) {
       request.header("SOAPAction", soapAction);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).GET().build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  HttpResponse<String> postAdmin(String path, String json) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return send(request);
   }
 
   static Document xml(String body) throws Exception {

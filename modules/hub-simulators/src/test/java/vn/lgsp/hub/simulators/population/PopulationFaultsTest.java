@@ -10,35 +10,23 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
+import vn.lgsp.hub.simulators.SimulatorTest;
 
-class PopulationFaultsTest {
+class PopulationFaultsTest extends SimulatorTest<PopulationSimulator, PopulationClient> {
 
-  private PopulationSimulator population;
-  private PopulationClient client;
-
-  @BeforeEach
-  void start() {
-    population = new PopulationSimulator(0);
-    population.start();
-    client = new PopulationClient(population.baseUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    population.stop();
+  PopulationFaultsTest() {
+    super(() -> new PopulationSimulator(0), PopulationClient::new);
   }
 
   @ParameterizedTest
   @CsvSource({"HTTP_500, 500", "HTTP_503, 503"})
   void httpErrorStatusesAreReturnedThenTheServiceRecovers(PopulationFault fault, int status) throws Exception {
-    population.injectFault(fault, 2);
+    simulator.injectFault(fault, 2);
 
     assertThat(client.verify(KNOWN_ID).statusCode()).isEqualTo(status);
     HttpResponse<String> second = client.lookup(KNOWN_ID);
@@ -48,24 +36,24 @@ class PopulationFaultsTest {
 
     assertThat(third.statusCode()).isEqualTo(200);
     assertThat(text(xml(third.body()), "TonTai")).isEqualTo("true");
-    assertThat(population.callCount()).isEqualTo(3);
-    assertThat(population.operationsCalled())
+    assertThat(simulator.callCount()).isEqualTo(3);
+    assertThat(simulator.operationsCalled())
         .containsExactly("XacThucThongTinCongDan", "TraCuuThongTinCongDan", "XacThucThongTinCongDan");
   }
 
   @Test
   void connectionResetSurfacesAsIOException() throws Exception {
-    population.injectFault(PopulationFault.CONNECTION_RESET, 1);
+    simulator.injectFault(PopulationFault.CONNECTION_RESET, 1);
 
     assertThatThrownBy(() -> client.verify(KNOWN_ID)).isInstanceOf(IOException.class);
 
-    assertThat(population.callCount()).isEqualTo(1);
+    assertThat(simulator.callCount()).isEqualTo(1);
     assertThat(client.verify(KNOWN_ID).statusCode()).isEqualTo(200);
   }
 
   @Test
   void malformedReplyIsHttp200XmlThatDoesNotParse() throws Exception {
-    population.injectFault(PopulationFault.MALFORMED_REPLY, 1);
+    simulator.injectFault(PopulationFault.MALFORMED_REPLY, 1);
 
     HttpResponse<String> response = client.verify(KNOWN_ID);
 
@@ -77,7 +65,7 @@ class PopulationFaultsTest {
 
   @Test
   void refusalIsTheDeclaredLoiDichVuSoapFault() throws Exception {
-    population.injectFault(PopulationFault.SOAP_FAULT_REFUSAL, 1);
+    simulator.injectFault(PopulationFault.SOAP_FAULT_REFUSAL, 1);
 
     HttpResponse<String> response = client.lookup(KNOWN_ID);
 
@@ -94,7 +82,7 @@ class PopulationFaultsTest {
 
   @Test
   void delayedReplyIsLateButComplete() throws Exception {
-    population.injectDelay(Duration.ofMillis(400), 1);
+    simulator.injectDelay(Duration.ofMillis(400), 1);
 
     long start = System.nanoTime();
     HttpResponse<String> slow = client.verify(KNOWN_ID);
@@ -103,7 +91,7 @@ class PopulationFaultsTest {
     assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(400));
     assertThat(text(xml(slow.body()), "TonTai")).isEqualTo("true");
     client.verify(KNOWN_ID);
-    assertThat(population.wireMock().getAllServeEvents())
+    assertThat(simulator.wireMock().getAllServeEvents())
         .filteredOn(event -> event.getRequest().getUrl().equals(PopulationSimulator.SERVICE_PATH))
         .extracting(event -> event.getResponseDefinition().getFixedDelayMilliseconds())
         .containsExactly(null, 400); // newest first
@@ -111,7 +99,7 @@ class PopulationFaultsTest {
 
   @Test
   void aClientTimeoutIsProvokedByALongDelay() {
-    population.injectDelay(Duration.ofSeconds(2), 1);
+    simulator.injectDelay(Duration.ofSeconds(2), 1);
 
     assertThatThrownBy(() -> client.post(PopulationClient.request("XacThucThongTinCongDan", KNOWN_ID),
         null, Duration.ofMillis(200))).isInstanceOf(HttpTimeoutException.class);
@@ -119,9 +107,9 @@ class PopulationFaultsTest {
 
   @Test
   void injectionsApplyInOrderOnePerCall() throws Exception {
-    population.injectFault(PopulationFault.HTTP_503, 1);
-    population.injectFault(PopulationFault.SOAP_FAULT_REFUSAL, 1);
-    population.injectFault(PopulationFault.HTTP_500, 1);
+    simulator.injectFault(PopulationFault.HTTP_503, 1);
+    simulator.injectFault(PopulationFault.SOAP_FAULT_REFUSAL, 1);
+    simulator.injectFault(PopulationFault.HTTP_500, 1);
 
     assertThat(client.verify(KNOWN_ID).statusCode()).isEqualTo(503);
     assertThat(client.verify(KNOWN_ID).body()).contains("LoiDichVu");
@@ -131,26 +119,26 @@ class PopulationFaultsTest {
 
   @Test
   void faultsTakePrecedenceOverABrokenRequest() throws Exception {
-    population.injectFault(PopulationFault.HTTP_503, 1);
+    simulator.injectFault(PopulationFault.HTTP_503, 1);
 
     assertThat(client.post("garbage", null, Duration.ofSeconds(5)).statusCode()).isEqualTo(503);
-    assertThat(population.operationsCalled()).containsExactly("UNKNOWN");
+    assertThat(simulator.operationsCalled()).containsExactly("UNKNOWN");
   }
 
   @Test
   void resetClearsPendingFaults() throws Exception {
-    population.injectFault(PopulationFault.HTTP_500, 3);
-    population.reset();
+    simulator.injectFault(PopulationFault.HTTP_500, 3);
+    simulator.reset();
 
     assertThat(client.verify(KNOWN_ID).statusCode()).isEqualTo(200);
   }
 
   @Test
   void nonsensicalInjectionsAreRefused() {
-    assertThatThrownBy(() -> population.injectFault(PopulationFault.HTTP_500, 0))
+    assertThatThrownBy(() -> simulator.injectFault(PopulationFault.HTTP_500, 0))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> population.injectDelay(Duration.ofMillis(-1), 1))
+    assertThatThrownBy(() -> simulator.injectDelay(Duration.ofMillis(-1), 1))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> population.injectFault(null, 1)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> simulator.injectFault(null, 1)).isInstanceOf(NullPointerException.class);
   }
 }

@@ -11,33 +11,21 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import vn.lgsp.hub.simulators.SimulatorTest;
 
-class PopulationSimulatorTest {
+class PopulationSimulatorTest extends SimulatorTest<PopulationSimulator, PopulationClient> {
 
-  private PopulationSimulator population;
-  private PopulationClient client;
-
-  @BeforeEach
-  void start() {
-    population = new PopulationSimulator(0);
-    population.start();
-    client = new PopulationClient(population.baseUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    population.stop();
+  PopulationSimulatorTest() {
+    super(() -> new PopulationSimulator(0), PopulationClient::new);
   }
 
   @Test
   void urlsPointAtTheServer() {
-    assertThat(population.port()).isPositive();
-    assertThat(population.baseUrl()).isEqualTo("http://127.0.0.1:" + population.port());
-    assertThat(population.serviceUrl()).isEqualTo(population.baseUrl() + "/ws/population");
+    assertThat(simulator.port()).isPositive();
+    assertThat(simulator.baseUrl()).isEqualTo("http://127.0.0.1:" + simulator.port());
+    assertThat(simulator.serviceUrl()).isEqualTo(simulator.baseUrl() + "/ws/population");
   }
 
   @Test
@@ -114,7 +102,7 @@ class PopulationSimulatorTest {
       assertThat(reply.getElementsByTagNameNS("http://dancuquocgia.bca", "MaLoi").item(0).getTextContent())
           .isEqualTo("E400");
     }
-    assertThat(population.operationsCalled()).containsExactly("UNKNOWN", "TraCuuThongTinCongDan");
+    assertThat(simulator.operationsCalled()).containsExactly("UNKNOWN", "TraCuuThongTinCongDan");
   }
 
   @Test
@@ -123,13 +111,13 @@ class PopulationSimulatorTest {
     client.lookup(UNKNOWN_ID);
     client.verify(UNKNOWN_ID);
 
-    assertThat(population.callCount()).isEqualTo(3);
-    assertThat(population.operationsCalled())
+    assertThat(simulator.callCount()).isEqualTo(3);
+    assertThat(simulator.operationsCalled())
         .containsExactly("XacThucThongTinCongDan", "TraCuuThongTinCongDan", "XacThucThongTinCongDan");
 
-    population.reset();
-    assertThat(population.callCount()).isZero();
-    assertThat(population.operationsCalled()).isEmpty();
+    simulator.reset();
+    assertThat(simulator.callCount()).isZero();
+    assertThat(simulator.operationsCalled()).isEmpty();
   }
 
   @Test
@@ -143,8 +131,8 @@ class PopulationSimulatorTest {
         .contains("<wsdl:operation name=\"XacThucThongTinCongDan\">")
         .contains("<wsdl:operation name=\"TraCuuThongTinCongDan\">")
         .contains("name=\"LoiDichVu\"")
-        .contains("location=\"" + population.serviceUrl() + "\"");
-    assertThat(population.callCount()).isZero();
+        .contains("location=\"" + simulator.serviceUrl() + "\"");
+    assertThat(simulator.callCount()).isZero();
   }
 
   @Test

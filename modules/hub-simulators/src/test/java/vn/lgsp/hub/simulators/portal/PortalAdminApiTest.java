@@ -13,30 +13,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PortalAdminApiTest {
-
-  private PortalSimulator portal;
-  private PortalClient client;
-  private String session;
-
-  @BeforeEach
-  void start() throws Exception {
-    portal = new PortalSimulator(0);
-    portal.start();
-    client = new PortalClient(portal.baseUrl());
-    session = client.login();
-  }
-
-  @AfterEach
-  void stop() {
-    portal.stop();
-  }
+class PortalAdminApiTest extends LoggedInPortalTest {
 
   @Test
   void receivedListsItemsWithoutPayloadAndTheCounters() throws Exception {
@@ -96,7 +77,7 @@ class PortalAdminApiTest {
     client.post("/__admin/portal/faults", "{\"kind\":\"REJECT\",\"times\":1}");
 
     assertThat(client.errorCode(client.api(session, "ev-1", sync("H56-0001", 2)))).isEqualTo("-1");
-    assertThat(portal.received()).isEmpty();
+    assertThat(simulator.received()).isEmpty();
   }
 
   @Test
@@ -130,7 +111,7 @@ class PortalAdminApiTest {
     assertThat(client.errorCode(client.api(session, "ev-2", sync("H56-0002", 2)))).isEqualTo("-2");
 
     assertThat(client.post("/__admin/portal/reset", "").statusCode()).isEqualTo(200);
-    assertThat(portal.received()).isEmpty();
+    assertThat(simulator.received()).isEmpty();
     assertThat(json(client.get("/__admin/portal/received"))).containsEntry("calls", 0).containsEntry("received", List.of());
   }
 
@@ -144,10 +125,10 @@ class PortalAdminApiTest {
 
   @Test
   void aStubAddedThroughWireMockOverridesThePortalLogic() throws Exception {
-    portal.wireMock().stubFor(post(urlPathEqualTo(PortalSimulator.API_PATH))
+    simulator.wireMock().stubFor(post(urlPathEqualTo(PortalSimulator.API_PATH))
         .willReturn(aResponse().withStatus(429).withBody("slow down")));
 
     assertThat(client.api(session, "ev-1", sync("H56-0001", 2)).statusCode()).isEqualTo(429);
-    assertThat(portal.callCount()).isZero();
+    assertThat(simulator.callCount()).isZero();
   }
 }

@@ -12,33 +12,21 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.lgsp.hub.simulators.SimulatorTest;
 
-class PortalSimulatorTest {
+class PortalSimulatorTest extends SimulatorTest<PortalSimulator, PortalClient> {
 
-  private PortalSimulator portal;
-  private PortalClient client;
-
-  @BeforeEach
-  void start() {
-    portal = new PortalSimulator(0);
-    portal.start();
-    client = new PortalClient(portal.baseUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    portal.stop();
+  PortalSimulatorTest() {
+    super(() -> new PortalSimulator(0), PortalClient::new);
   }
 
   @Test
   void baseUrlIsLoopbackWithTheBoundPort() {
-    assertThat(portal.port()).isPositive();
-    assertThat(portal.baseUrl()).isEqualTo("http://127.0.0.1:" + portal.port());
+    assertThat(simulator.port()).isPositive();
+    assertThat(simulator.baseUrl()).isEqualTo("http://127.0.0.1:" + simulator.port());
   }
 
   @Test
@@ -53,18 +41,18 @@ class PortalSimulatorTest {
     assertThat(synced.statusCode()).isEqualTo(200);
     assertThat(PortalClient.json(synced)).containsEntry("error_code", "0").containsEntry("message", "Thành công");
     assertThat(client.errorCode(progressed)).isEqualTo("0");
-    assertThat(portal.received())
+    assertThat(simulator.received())
         .extracting(ReceivedCall::service, ReceivedCall::dossierCode, ReceivedCall::status,
             ReceivedCall::idempotencyKey, ReceivedCall::updating)
         .containsExactly(
             tuple("DongBoHoSoMC", "000.00.14.H56-261122-0001", 2, "ev-1", false),
             tuple("CapNhatTienDoHoSoMC", "000.00.14.H56-261122-0001", 4, "ev-2", false));
-    ReceivedCall first = portal.received().get(0);
+    ReceivedCall first = simulator.received().get(0);
     assertThat(first.receivedAt()).isAfterOrEqualTo(before);
     assertThat(first.item()).containsEntry("MaTTHC", "1.004616").containsEntry("ChuHoSo", "Nguyễn Văn An");
-    assertThat(portal.callCount()).isEqualTo(2);
-    assertThat(portal.loginCount()).isEqualTo(1);
-    assertThat(portal.duplicateCount()).isZero();
+    assertThat(simulator.callCount()).isEqualTo(2);
+    assertThat(simulator.loginCount()).isEqualTo(1);
+    assertThat(simulator.duplicateCount()).isZero();
   }
 
   @Test
@@ -77,7 +65,7 @@ class PortalSimulatorTest {
 
     assertThat(client.errorCode(client.api(session, null, body))).isEqualTo("0");
 
-    assertThat(portal.received())
+    assertThat(simulator.received())
         .extracting(ReceivedCall::dossierCode, ReceivedCall::status, ReceivedCall::updating, ReceivedCall::idempotencyKey)
         .containsExactly(tuple("H56-0001", 4, true, null), tuple("H56-0002", 9, true, null));
   }
@@ -115,19 +103,19 @@ class PortalSimulatorTest {
           .containsEntry("error_code", "-2")
           .containsEntry("message", "Phiên làm việc không hợp lệ hoặc đã hết hạn");
     }
-    assertThat(portal.received()).isEmpty();
-    assertThat(portal.callCount()).isEqualTo(2);
+    assertThat(simulator.received()).isEmpty();
+    assertThat(simulator.callCount()).isEqualTo(2);
   }
 
   @Test
   void expiredSessionsMustLogInAgain() throws Exception {
     String session = client.login();
-    portal.expireSessions();
+    simulator.expireSessions();
 
     assertThat(client.errorCode(client.api(session, "k1", sync("H56-0001", 2)))).isEqualTo("-2");
     String fresh = client.login();
     assertThat(client.errorCode(client.api(fresh, "k1", sync("H56-0001", 2)))).isEqualTo("0");
-    assertThat(portal.received()).hasSize(1);
+    assertThat(simulator.received()).hasSize(1);
   }
 
   @Test
@@ -141,9 +129,9 @@ class PortalSimulatorTest {
         .containsEntry("error_code", "0")
         .containsEntry("message", "Đã tiếp nhận trước đó")
         .containsEntry("duplicate", true);
-    assertThat(portal.received()).hasSize(1);
-    assertThat(portal.duplicateCount()).isEqualTo(1);
-    assertThat(portal.callCount()).isEqualTo(2);
+    assertThat(simulator.received()).hasSize(1);
+    assertThat(simulator.duplicateCount()).isEqualTo(1);
+    assertThat(simulator.callCount()).isEqualTo(2);
   }
 
   @Test
@@ -152,8 +140,8 @@ class PortalSimulatorTest {
     client.api(session, null, sync("H56-0001", 2));
     client.api(session, null, sync("H56-0001", 2));
 
-    assertThat(portal.received()).hasSize(2);
-    assertThat(portal.duplicateCount()).isZero();
+    assertThat(simulator.received()).hasSize(2);
+    assertThat(simulator.duplicateCount()).isZero();
   }
 
   @Test
@@ -172,10 +160,10 @@ class PortalSimulatorTest {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(portal.received()).hasSize(20);
-    assertThat(portal.received()).extracting(ReceivedCall::idempotencyKey).doesNotHaveDuplicates();
-    assertThat(portal.duplicateCount()).isEqualTo(20);
-    assertThat(portal.callCount()).isEqualTo(40);
+    assertThat(simulator.received()).hasSize(20);
+    assertThat(simulator.received()).extracting(ReceivedCall::idempotencyKey).doesNotHaveDuplicates();
+    assertThat(simulator.duplicateCount()).isEqualTo(20);
+    assertThat(simulator.callCount()).isEqualTo(40);
   }
 
   private HttpResponse<String> send(String session, String key, String body) {
@@ -222,7 +210,7 @@ class PortalSimulatorTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(PortalClient.json(response)).containsEntry("error_code", "-1").containsKey("message");
-    assertThat(portal.received()).isEmpty();
+    assertThat(simulator.received()).isEmpty();
     // a rejected key is not remembered: the corrected event may be sent with the same key
     assertThat(client.errorCode(client.api(session, "k-bad", sync("H56-0001", 2)))).isEqualTo("0");
   }
@@ -241,12 +229,12 @@ class PortalSimulatorTest {
   @Test
   void rejectNextAnswersTheBusinessRejection() throws Exception {
     String session = client.login();
-    portal.rejectNext(1);
+    simulator.rejectNext(1);
 
     assertThat(client.errorCode(client.api(session, "ev-1", sync("H56-0001", 2)))).isEqualTo("-1");
     assertThat(client.errorCode(client.api(session, "ev-1", sync("H56-0001", 2)))).isEqualTo("0");
-    assertThat(portal.received()).hasSize(1);
-    assertThat(portal.callCount()).isEqualTo(2);
+    assertThat(simulator.received()).hasSize(1);
+    assertThat(simulator.callCount()).isEqualTo(2);
   }
 
   @Test
@@ -254,19 +242,19 @@ class PortalSimulatorTest {
     String session = client.login();
     client.api(session, "ev-1", sync("H56-0001", 2));
     client.api(session, "ev-1", sync("H56-0001", 2));
-    portal.injectFault(PortalFault.HTTP_503, 5);
+    simulator.injectFault(PortalFault.HTTP_503, 5);
 
-    portal.reset();
+    simulator.reset();
 
-    assertThat(portal.received()).isEmpty();
-    assertThat(portal.duplicateCount()).isZero();
-    assertThat(portal.callCount()).isZero();
-    assertThat(portal.loginCount()).isZero();
+    assertThat(simulator.received()).isEmpty();
+    assertThat(simulator.duplicateCount()).isZero();
+    assertThat(simulator.callCount()).isZero();
+    assertThat(simulator.loginCount()).isZero();
     assertThat(client.errorCode(client.api(session, "ev-1", sync("H56-0001", 2)))).isEqualTo("-2");
     String fresh = client.login();
     HttpResponse<String> afterReset = client.api(fresh, "ev-1", sync("H56-0001", 2));
     assertThat(afterReset.statusCode()).isEqualTo(200);
     assertThat(PortalClient.json(afterReset)).containsEntry("error_code", "0").doesNotContainKey("duplicate");
-    assertThat(portal.received()).hasSize(1);
+    assertThat(simulator.received()).hasSize(1);
   }
 }

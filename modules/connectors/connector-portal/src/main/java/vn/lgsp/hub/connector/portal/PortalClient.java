@@ -2,10 +2,13 @@ package vn.lgsp.hub.connector.portal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +16,8 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lgsp.hub.connector.portal.wire.LoginRequest;
+import vn.lgsp.hub.connector.portal.wire.PortalIntakeDossier;
+import vn.lgsp.hub.connector.portal.wire.PortalIntakeQuery;
 import vn.lgsp.hub.connector.portal.wire.PortalReply;
 import vn.lgsp.hub.connector.portal.wire.PortalRequest;
 import vn.lgsp.hub.core.HubHeaders;
@@ -49,6 +54,10 @@ public class PortalClient {
     private final String password;
     private final List<String> successCodes;
     private final List<String> sessionExpiredCodes;
+    private final PortalIntakeMapper intakeMapper;
+    private final String unitCode;
+    private final String intakeService;
+    private final int intakePageSize;
 
     public PortalClient(PortalProperties properties, PortalMapper mapper) {
         this(properties, mapper, Clock.systemUTC());
@@ -66,6 +75,13 @@ public class PortalClient {
         this.password = properties.getPassword() == null ? "" : properties.getPassword();
         this.successCodes = List.copyOf(properties.getSuccessCodes());
         this.sessionExpiredCodes = List.copyOf(properties.getSessionExpiredCodes());
+        this.intakeMapper = new PortalIntakeMapper(mapper);
+        this.unitCode = properties.getUnitCode() == null ? "" : properties.getUnitCode();
+        this.intakeService = properties.getIntakeService();
+        if (properties.getIntakePageSize() < 1) {
+            throw new IllegalArgumentException("hub.connector.portal.intake-page-size must be at least 1");
+        }
+        this.intakePageSize = properties.getIntakePageSize();
     }
 
     /** Sends the dossier ({@code DongBoHoSoMC}); {@code updating} is false for the dossier's first sync. */
@@ -79,6 +95,36 @@ public class PortalClient {
     public void updateProgress(DossierEvent event, String idempotencyKey) {
         requireArguments(event, idempotencyKey);
         call(PortalRequest.updateProgress(mapper.toProgress(event)), event, idempotencyKey);
+    }
+
+    /**
+     * One page of the dossiers submitted online since {@code after} ({@code null}: from the beginning), through the
+     * listing service {@code hub.connector.portal.intake-service}. That service is an assumption (the portal's
+     * intake API is not published): {@code {"service", "madonvi", "tuThoiDiem", "sauMaHoSo", "soLuong"}} answered by
+     * {@code {"error_code": 0, "data": [PortalIntakeDossier…]}} holding the dossiers strictly after the cursor in
+     * (NgayCapNhat, MaHoSo) order. Same session handling and failures as the other calls; no idempotency key, since
+     * a listing changes nothing.
+     *
+     * <p>An item that cannot be mapped comes back with a reason instead of a dossier, so that one bad item neither
+     * stops the listing nor is lost silently; an item without a readable MaHoSo and NgayCapNhat has no place in the
+     * order and is left out with a warning. (A full page of only such items would make no progress; the portal
+     * would have to be fixed.)
+     */
+    public IntakePage fetchIntake(IntakeCursor after) {
+        PortalIntakeQuery query = new PortalIntakeQuery(intakeService, unitCode,
+                after == null ? "" : PortalMapper.formatDate(after.updatedAt()),
+                after == null ? "" : after.dossierCode(), intakePageSize);
+        long started = System.nanoTime();
+        try {
+            IntakePage page = readPage(send(intakeService, write(query), null, null));
+            status.delivered();
+            LOG.debug("portal {} listed {} dossiers in {} ms", intakeService, page.items().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return page;
+        } catch (PortalException e) {
+            status.failed(e);
+            throw e;
+        }
     }
 
     /** Outcomes of recent calls, for health reporting. */
@@ -106,25 +152,33 @@ public class PortalClient {
         }
     }
 
-    private void send(String service, byte[] body, DossierEvent event, String idempotencyKey) {
+    /**
+     * One call, logging in again once if the session was refused; returns the body of the accepted reply.
+     * {@code event} and {@code idempotencyKey} are {@code null} for a call that sends no event (the intake listing).
+     */
+    private byte[] send(String service, byte[] body, DossierEvent event, String idempotencyKey) {
         String token = session.current();
-        if (attempt(body, token, event, idempotencyKey)) {
-            return;
+        byte[] accepted = attempt(body, token, event, idempotencyKey);
+        if (accepted != null) {
+            return accepted;
         }
-        LOG.info("portal session expired during {} for dossier {}; logging in again", service, event.dossierCode());
+        LOG.info("portal session expired during {}{}; logging in again", service,
+                event == null ? "" : " for dossier " + event.dossierCode());
         token = session.renew(token);
-        if (!attempt(body, token, event, idempotencyKey)) {
+        accepted = attempt(body, token, event, idempotencyKey);
+        if (accepted == null) {
             throw PortalException.authFailed("the portal refused a fresh session for " + service, true);
         }
+        return accepted;
     }
 
-    /** One call with this token: true when accepted, false when the session was refused; otherwise throws. */
-    private boolean attempt(byte[] body, String token, DossierEvent event, String idempotencyKey) {
-        PortalHttp.Reply reply = http.post(apiUri, body,
-                Map.of(SESSION_HEADER, token, HubHeaders.IDEMPOTENCY_KEY_HTTP, idempotencyKey));
+    /** One call with this token: the reply's body when accepted, null when the session was refused; else throws. */
+    private byte[] attempt(byte[] body, String token, DossierEvent event, String idempotencyKey) {
+        PortalHttp.Reply reply = http.post(apiUri, body, idempotencyKey == null ? Map.of(SESSION_HEADER, token)
+                : Map.of(SESSION_HEADER, token, HubHeaders.IDEMPOTENCY_KEY_HTTP, idempotencyKey));
         int code = reply.status();
         if (code == 401) {
-            return false;
+            return null;
         }
         if (code == 408 || code == 429) {
             // a request timeout or throttling passes, unlike the other 4xx
@@ -142,12 +196,13 @@ public class PortalClient {
         }
         PortalReply answer = parse(reply.body());
         if (successCodes.contains(answer.errorCode())) {
-            return true;
+            return reply.body();
         }
         if (sessionExpiredCodes.contains(answer.errorCode())) {
-            return false;
+            return null;
         }
-        throw PortalException.rejected("the portal rejected dossier " + event.dossierCode() + " with error_code "
+        String subject = event == null ? "the call" : "dossier " + event.dossierCode();
+        throw PortalException.rejected("the portal rejected " + subject + " with error_code "
                 + quoted(answer.errorCode()) + portalMessage(answer, event));
     }
 
@@ -176,6 +231,52 @@ public class PortalClient {
         }
         LOG.info("logged in to the national portal as {}", username);
         return answer.session();
+    }
+
+    private IntakePage readPage(byte[] body) {
+        JsonNode data;
+        try {
+            data = json.readTree(body).path("data");
+        } catch (IOException e) {
+            throw PortalException.malformed("the portal's intake listing is not JSON");
+        }
+        if (!data.isArray() && !data.isMissingNode() && !data.isNull()) {
+            throw PortalException.malformed("the portal's intake listing has a data field that is not a list");
+        }
+        List<IntakeItem> items = new ArrayList<>();
+        for (JsonNode item : data) {
+            IntakeItem read = readItem(item);
+            if (read != null) {
+                items.add(read);
+            }
+        }
+        return new IntakePage(items, data.size() >= intakePageSize);
+    }
+
+    /** The item, with a reason instead of a dossier when it cannot be mapped; null when it has no cursor. */
+    private IntakeItem readItem(JsonNode item) {
+        String code = item.path("MaHoSo").isValueNode() ? item.path("MaHoSo").asText().strip() : "";
+        OffsetDateTime updatedAt = item.path("NgayCapNhat").isTextual()
+                ? PortalIntakeMapper.updatedAtOrNull(item.path("NgayCapNhat").asText()) : null;
+        if (code.isEmpty() || updatedAt == null) {
+            LOG.warn("skipped an item of the portal's intake listing without a readable MaHoSo and NgayCapNhat"
+                    + " (MaHoSo {}); it cannot be placed in the listing's order", code.isEmpty() ? "missing"
+                    : quoted(code.length() > 40 ? code.substring(0, 40) : code));
+            return null;
+        }
+        IntakeCursor cursor = new IntakeCursor(updatedAt, code);
+        PortalIntakeDossier wire;
+        try {
+            wire = json.treeToValue(item, PortalIntakeDossier.class);
+        } catch (IOException | IllegalArgumentException e) {
+            // the parser's message may quote the item, so it is not passed on
+            return new IntakeItem(cursor, null, "the item does not have the expected form");
+        }
+        try {
+            return new IntakeItem(cursor, intakeMapper.toCanonical(wire), null);
+        } catch (PortalIntakeMapper.UnreadableException e) {
+            return new IntakeItem(cursor, null, e.getMessage());
+        }
     }
 
     private PortalReply parse(byte[] body) {

@@ -23,6 +23,13 @@ public class PortalConnectorAutoConfiguration {
         return new PortalMapper(properties);
     }
 
+    /** For a flow that receives dossiers pushed by the portal; the client maps what it fetches itself. */
+    @Bean
+    @ConditionalOnMissingBean
+    public PortalIntakeMapper portalIntakeMapper(PortalMapper portalMapper) {
+        return new PortalIntakeMapper(portalMapper);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public PortalClient portalClient(PortalProperties properties, PortalMapper portalMapper) {

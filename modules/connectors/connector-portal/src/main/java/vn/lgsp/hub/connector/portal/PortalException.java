@@ -1,31 +1,17 @@
 package vn.lgsp.hub.connector.portal;
 
 import vn.lgsp.hub.core.error.ErrorCode;
-import vn.lgsp.hub.core.error.HubException;
+import vn.lgsp.hub.core.error.UpstreamException;
 
-/**
- * A call to the portal did not succeed. {@link #retryable()} tells the calling flow whether the same call may
- * succeed later (the portal was down, slow, garbled or busy) or will fail the same way until someone changes the
- * data or the configuration (a business refusal, a refused login). Messages never contain a name or a full
- * personal ID.
- */
-public class PortalException extends HubException {
-
-    private final boolean retryable;
+/** A call to the portal did not succeed; see {@link UpstreamException} for what {@link #retryable()} means. */
+public class PortalException extends UpstreamException {
 
     public PortalException(ErrorCode errorCode, String message, boolean retryable) {
-        super(errorCode, message);
-        this.retryable = retryable;
+        super(errorCode, message, retryable);
     }
 
     public PortalException(ErrorCode errorCode, String message, boolean retryable, Throwable cause) {
-        super(errorCode, message, cause);
-        this.retryable = retryable;
-    }
-
-    /** Whether the hub should try the same call again later. */
-    public boolean retryable() {
-        return retryable;
+        super(errorCode, message, retryable, cause);
     }
 
     static PortalException unavailable(String message) {
@@ -50,6 +36,6 @@ public class PortalException extends HubException {
 
     /** The same failure for another caller, so that each thread gets its own stack trace. */
     PortalException copy() {
-        return new PortalException(errorCode(), getMessage(), retryable, this);
+        return new PortalException(errorCode(), getMessage(), retryable(), this);
     }
 }

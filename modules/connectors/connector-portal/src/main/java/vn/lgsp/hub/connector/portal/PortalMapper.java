@@ -1,8 +1,12 @@
 package vn.lgsp.hub.connector.portal;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +47,13 @@ public class PortalMapper {
     public static final ZoneId PORTAL_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static final DateTimeFormatter PORTAL_DATE = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    /** For reading: STRICT refuses 20261332…, and needs {@code uuuu} rather than {@code yyyy} to do so. */
+    private static final DateTimeFormatter PORTAL_DATE_STRICT =
+            DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter PORTAL_DATE_SPACED =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter PORTAL_DAY =
+            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     private static final Set<Integer> PROCESSING_ENDED = Set.of(
             DossierStatus.REFUSED.code(),
@@ -111,6 +122,65 @@ public class PortalMapper {
                 event.status() == null ? "" : event.status().toString(),
                 formatDate(event.occurredAt()),
                 formatDate(event.dueAt()));
+    }
+
+    /**
+     * A date the portal sent: {@code yyyyMMddHHmmss} or {@code yyyy-MM-dd HH:mm:ss} (local time in Vietnam), or
+     * ISO-8601 with an offset, always returned at Vietnam's offset; {@code null} for a blank value.
+     *
+     * @throws IllegalArgumentException when it is none of these; the message does not quote the value
+     */
+    public static OffsetDateTime parseDate(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String s = value.strip();
+        try {
+            if (s.length() == 19 && s.charAt(10) == ' ') {
+                return LocalDateTime.parse(s, PORTAL_DATE_SPACED).atZone(PORTAL_ZONE).toOffsetDateTime();
+            }
+            if (s.length() == 14) {
+                return LocalDateTime.parse(s, PORTAL_DATE_STRICT).atZone(PORTAL_ZONE).toOffsetDateTime();
+            }
+            return OffsetDateTime.parse(s).atZoneSameInstant(PORTAL_ZONE).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("not a date in yyyyMMddHHmmss, yyyy-MM-dd HH:mm:ss or ISO-8601 form");
+        }
+    }
+
+    /**
+     * A calendar date the portal sent ({@code yyyyMMdd} or {@code yyyy-MM-dd}); {@code null} for a blank value.
+     *
+     * @throws IllegalArgumentException when it is neither; the message does not quote the value (a birth date)
+     */
+    public static LocalDate parseDay(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String s = value.strip();
+        try {
+            return s.length() == 8 ? LocalDate.parse(s, PORTAL_DAY) : LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("not a date in yyyyMMdd or yyyy-MM-dd form");
+        }
+    }
+
+    /**
+     * The applicant type a {@code LoaiDoiTuong} code stands for, by the same configured table the hub sends with;
+     * {@code null} for a blank code.
+     *
+     * @throws IllegalArgumentException for a code the table does not have
+     */
+    public ApplicantType applicantType(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        return applicantTypeCodes.entrySet().stream()
+                .filter(entry -> code.strip().equals(entry.getValue()))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("LoaiDoiTuong '" + code.strip()
+                        + "' is not one of the configured applicant type codes " + applicantTypeCodes.values()));
     }
 
     /** {@code yyyyMMddHHmmss} in Asia/Ho_Chi_Minh, whatever the offset of the input; empty for none. */

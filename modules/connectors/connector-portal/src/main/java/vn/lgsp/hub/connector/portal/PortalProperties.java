@@ -48,7 +48,19 @@ public class PortalProperties {
     /** Values of error_code that mean the session expired (default -2): the hub logs in again once and repeats. */
     private List<String> sessionExpiredCodes = new ArrayList<>(List.of("-2"));
 
-    /** LoaiDoiTuong sent for each applicant type (default CITIZEN=1, BUSINESS=2, HOUSEHOLD_BUSINESS=3). */
+    /** The hub's unit code on the portal (madonvi), sent with the intake listing; given by the portal's operator. */
+    private String unitCode = "";
+
+    /** Name of the portal service that lists dossiers submitted online (assumed; the real one is not published). */
+    private String intakeService = "LayDanhSachHoSoTrucTuyen";
+
+    /** Dossiers asked for per intake listing call (soLuong); a full page means more may be waiting. */
+    private int intakePageSize = 100;
+
+    /**
+     * LoaiDoiTuong sent for each applicant type, and read back from the intake listing (default CITIZEN=1,
+     * BUSINESS=2, HOUSEHOLD_BUSINESS=3).
+     */
     private Map<ApplicantType, String> applicantTypeCodes = new EnumMap<>(Map.of(
             ApplicantType.CITIZEN, "1",
             ApplicantType.BUSINESS, "2",
@@ -138,6 +150,30 @@ public class PortalProperties {
 
     public void setSessionExpiredCodes(List<String> sessionExpiredCodes) {
         this.sessionExpiredCodes = sessionExpiredCodes;
+    }
+
+    public String getUnitCode() {
+        return unitCode;
+    }
+
+    public void setUnitCode(String unitCode) {
+        this.unitCode = unitCode;
+    }
+
+    public String getIntakeService() {
+        return intakeService;
+    }
+
+    public void setIntakeService(String intakeService) {
+        this.intakeService = intakeService;
+    }
+
+    public int getIntakePageSize() {
+        return intakePageSize;
+    }
+
+    public void setIntakePageSize(int intakePageSize) {
+        this.intakePageSize = intakePageSize;
     }
 
     public Map<ApplicantType, String> getApplicantTypeCodes() {

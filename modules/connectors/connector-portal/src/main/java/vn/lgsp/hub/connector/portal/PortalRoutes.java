@@ -9,8 +9,8 @@ import vn.lgsp.hub.core.error.HubException;
 import vn.lgsp.hub.core.model.DossierEvent;
 
 /**
- * The portal connector's Camel face. Both routes take a {@link DossierEvent} body and the idempotency key in
- * {@link HubHeaders#EVENT_KEY}, call the portal once and leave the message unchanged on success. A failure
+ * The portal connector's Camel face. The two delivery routes take a {@link DossierEvent} body and the idempotency
+ * key in {@link HubHeaders#EVENT_KEY}, call the portal once and leave the message unchanged on success. A failure
  * propagates as {@link PortalException}: retries, dead letters and audit belong to the calling flow, which
  * decides by {@link PortalException#retryable()}.
  */
@@ -21,8 +21,15 @@ public class PortalRoutes extends RouteBuilder {
     /** Sends the officer's processing step (CapNhatTienDoHoSoMC). */
     public static final String UPDATE_PROGRESS = "direct:portal-update-progress";
 
+    /**
+     * Fetches one page of dossiers submitted online: body an {@link IntakeCursor}, or {@code null} to start from the
+     * beginning; the body becomes an {@link IntakePage}. Needs no idempotency key.
+     */
+    public static final String FETCH_INTAKE = "direct:portal-fetch-intake";
+
     public static final String SYNC_DOSSIER_ROUTE_ID = "portal-sync-dossier";
     public static final String UPDATE_PROGRESS_ROUTE_ID = "portal-update-progress";
+    public static final String FETCH_INTAKE_ROUTE_ID = "portal-fetch-intake";
 
     /** Header: {@code false} for a dossier's first sync, {@code true} afterwards (the portal's isUpdating). */
     public static final String UPDATING = "portalUpdating";
@@ -43,6 +50,19 @@ public class PortalRoutes extends RouteBuilder {
 
         from(UPDATE_PROGRESS).routeId(UPDATE_PROGRESS_ROUTE_ID)
                 .process(this::updateProgress);
+
+        from(FETCH_INTAKE).routeId(FETCH_INTAKE_ROUTE_ID)
+                .process(this::fetchIntake);
+    }
+
+    private void fetchIntake(Exchange exchange) {
+        Message in = exchange.getMessage();
+        Object body = in.getBody();
+        if (body != null && !(body instanceof IntakeCursor)) {
+            throw new HubException(ErrorCode.INTERNAL, FETCH_INTAKE + " takes an IntakeCursor or no body, not a "
+                    + body.getClass().getSimpleName());
+        }
+        in.setBody(client.fetchIntake((IntakeCursor) body));
     }
 
     private void syncDossier(Exchange exchange) throws Exception {

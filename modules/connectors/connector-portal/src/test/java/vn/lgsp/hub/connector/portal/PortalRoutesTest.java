@@ -110,6 +110,23 @@ class PortalRoutesTest {
     }
 
     @Test
+    void fetchIntakeTakesACursorOrNothingAndAnswersWithAPage() {
+        portal.stubFor(post("/adapter/api").willReturn(okJson("{\"error_code\":0,\"data\":[]}")));
+
+        Object page = template.requestBody(PortalRoutes.FETCH_INTAKE, (Object) null);
+        Exchange wrongBody = template.send(PortalRoutes.FETCH_INTAKE,
+                exchange -> exchange.getMessage().setBody("20261122091500"));
+
+        assertThat(camel.getRoute(PortalRoutes.FETCH_INTAKE_ROUTE_ID)).isNotNull();
+        assertThat(page).isEqualTo(new IntakePage(java.util.List.of(), false));
+        portal.verify(1, postRequestedFor(urlEqualTo("/adapter/api"))
+                .withRequestBody(matchingJsonPath("$.service", equalTo("LayDanhSachHoSoTrucTuyen")))
+                .withRequestBody(matchingJsonPath("$.soLuong", equalTo("100"))));
+        assertThat(wrongBody.getException()).isInstanceOfSatisfying(HubException.class,
+                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INTERNAL));
+    }
+
+    @Test
     void missingHeadersAreRefusedBeforeAnyCall() {
         Exchange noUpdating = template.send(PortalRoutes.SYNC_DOSSIER, exchange -> {
             exchange.getMessage().setBody(SampleEvents.accepted());

@@ -1,8 +1,6 @@
 package vn.lgsp.hub.app.flow.dossier;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.lgsp.hub.app.security.Caller;
+import vn.lgsp.hub.app.web.Accepted;
 import vn.lgsp.hub.app.web.CorrelationIdFilter;
 import vn.lgsp.hub.core.model.DossierEvent;
 
@@ -29,13 +28,6 @@ public class DossierEventController {
     public ResponseEntity<Map<String, Object>> post(@RequestBody DossierEvent event,
                                                     @AuthenticationPrincipal Caller caller,
                                                     HttpServletRequest request) {
-        DossierAcceptService.Acceptance a = accept.accept(event, caller.id(), CorrelationIdFilter.of(request));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("exchangeId", a.exchange().id());
-        body.put("status", "ACCEPTED");
-        if (a.duplicate()) {
-            body.put("duplicate", true);
-        }
-        return ResponseEntity.accepted().location(URI.create("/api/v1/exchanges/" + a.exchange().id())).body(body);
+        return Accepted.of(accept.accept(event, caller.id(), CorrelationIdFilter.of(request)));
     }
 }

@@ -1,4 +1,4 @@
-package vn.lgsp.hub.app.flow.dossier;
+package vn.lgsp.hub.app.delivery;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -8,17 +8,19 @@ import java.util.Map;
 import vn.lgsp.hub.core.HubHeaders;
 
 /**
- * An accepted dossier event as it travels through the broker: the canonical JSON as body, the routing facts as
- * message properties. The message group is the dossier code, so one consumer at a time owns a dossier.
+ * An accepted exchange of an ordered flow as it travels through the broker: the canonical JSON as body, the routing
+ * facts as message properties. The message group is the subject (a dossier code), so one consumer at a time owns a
+ * subject.
  *
- * @param sequence       position among the dossier's accepted events, from 1
- * @param operation      {@link DossierOperation} name
- * @param updating       whether the portal has seen this dossier before (DongBoHoSoMC {@code isUpdating})
+ * @param subjectKey     what the flow keeps in order: the dossier code
+ * @param sequence       position among the subject's accepted exchanges, from 1
+ * @param operation      the flow's operation name
+ * @param updating       whether an earlier exchange of the subject was accepted before this one
  * @param round          re-scheduled delivery rounds so far
  * @param firstAttemptAt epoch millis of the first delivery attempt, 0 before it
  */
-public record DossierMessage(String exchangeId, String dossierCode, long sequence, String operation, String eventKey,
-                             boolean updating, int round, long firstAttemptAt, String json) {
+public record DeliveryMessage(String exchangeId, String subjectKey, long sequence, String operation, String eventKey,
+                              boolean updating, int round, long firstAttemptAt, String json) {
 
     static final String UPDATING = "hubUpdating";
     static final String ROUND = "hubRound";
@@ -28,20 +30,20 @@ public record DossierMessage(String exchangeId, String dossierCode, long sequenc
     /** Artemis' duplicate-detection property. */
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
-    public DossierMessage nextRound(long firstAttemptAtMillis) {
-        return new DossierMessage(exchangeId, dossierCode, sequence, operation, eventKey, updating, round + 1,
+    public DeliveryMessage nextRound(long firstAttemptAtMillis) {
+        return new DeliveryMessage(exchangeId, subjectKey, sequence, operation, eventKey, updating, round + 1,
                 firstAttemptAtMillis, json);
     }
 
-    public DossierMessage restarted() {
-        return new DossierMessage(exchangeId, dossierCode, sequence, operation, eventKey, updating, 0, 0, json);
+    public DeliveryMessage restarted() {
+        return new DeliveryMessage(exchangeId, subjectKey, sequence, operation, eventKey, updating, 0, 0, json);
     }
 
     Message toJms(Session session) throws JMSException {
         TextMessage m = session.createTextMessage(json);
-        m.setStringProperty("JMSXGroupID", dossierCode);
+        m.setStringProperty("JMSXGroupID", subjectKey);
         m.setStringProperty(HubHeaders.EXCHANGE_ID, exchangeId);
-        m.setStringProperty(HubHeaders.DOSSIER_CODE, dossierCode);
+        m.setStringProperty(HubHeaders.SUBJECT_KEY, subjectKey);
         m.setLongProperty(HubHeaders.SEQUENCE, sequence);
         m.setStringProperty(HubHeaders.OPERATION, operation);
         m.setStringProperty(HubHeaders.EVENT_KEY, eventKey);
@@ -51,17 +53,17 @@ public record DossierMessage(String exchangeId, String dossierCode, long sequenc
         return m;
     }
 
-    static DossierMessage fromJms(Message m) throws JMSException {
-        return new DossierMessage(m.getStringProperty(HubHeaders.EXCHANGE_ID),
-                m.getStringProperty(HubHeaders.DOSSIER_CODE), m.getLongProperty(HubHeaders.SEQUENCE),
+    static DeliveryMessage fromJms(Message m) throws JMSException {
+        return new DeliveryMessage(m.getStringProperty(HubHeaders.EXCHANGE_ID),
+                m.getStringProperty(HubHeaders.SUBJECT_KEY), m.getLongProperty(HubHeaders.SEQUENCE),
                 m.getStringProperty(HubHeaders.OPERATION), m.getStringProperty(HubHeaders.EVENT_KEY),
                 m.getBooleanProperty(UPDATING), m.getIntProperty(ROUND), m.getLongProperty(HubHeaders.FIRST_ATTEMPT_AT),
                 ((TextMessage) m).getText());
     }
 
     /** From a message Camel consumed: the JMS properties are its headers. */
-    static DossierMessage fromHeaders(Map<String, Object> h, String body) {
-        return new DossierMessage((String) h.get(HubHeaders.EXCHANGE_ID), (String) h.get(HubHeaders.DOSSIER_CODE),
+    static DeliveryMessage fromHeaders(Map<String, Object> h, String body) {
+        return new DeliveryMessage((String) h.get(HubHeaders.EXCHANGE_ID), (String) h.get(HubHeaders.SUBJECT_KEY),
                 ((Number) h.get(HubHeaders.SEQUENCE)).longValue(), (String) h.get(HubHeaders.OPERATION),
                 (String) h.get(HubHeaders.EVENT_KEY), Boolean.TRUE.equals(h.get(UPDATING)),
                 ((Number) h.getOrDefault(ROUND, 0)).intValue(),

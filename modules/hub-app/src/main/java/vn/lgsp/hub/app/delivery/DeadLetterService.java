@@ -1,4 +1,4 @@
-package vn.lgsp.hub.app.flow.dossier;
+package vn.lgsp.hub.app.delivery;
 
 import java.util.List;
 import org.slf4j.Logger;
@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jms.connection.JmsTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.lgsp.hub.app.broker.Queues;
 import vn.lgsp.hub.audit.ExchangeLog;
 import vn.lgsp.hub.audit.ExchangeRecord;
 import vn.lgsp.hub.audit.ExchangeState;
@@ -16,48 +15,49 @@ import vn.lgsp.hub.core.error.ErrorCode;
 import vn.lgsp.hub.core.error.HubException;
 
 /**
- * Operator actions on dead-lettered dossier events. Each runs the broker moves in one JMS transaction nested in the
- * database transaction, so the broker commits first: if the database then fails, the broker is ahead and the flow's
- * sequence check keeps order (released events are parked again) until the operator repeats the action.
+ * Operator actions on dead-lettered exchanges of any ordered flow. Each runs the broker moves in one JMS transaction
+ * nested in the database transaction, so the broker commits first: if the database then fails, the broker is ahead
+ * and the flow's sequence check keeps order (released exchanges are parked again) until the operator repeats the
+ * action.
  */
 @Service
 public class DeadLetterService {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterService.class);
-    private static final String FLOW = DossierAcceptService.FLOW;
 
     private final ExchangeLog exchangeLog;
     private final SubjectLedger ledger;
-    private final DossierQueue queue;
+    private final DeliveryQueue queue;
     private final TransactionTemplate dbTx;
     private final TransactionTemplate jmsTx;
-    private final DossierDelivery delivery;
+    private final DeliveryRoutes deliveries;
 
-    public DeadLetterService(ExchangeLog exchangeLog, SubjectLedger ledger, DossierQueue queue,
+    public DeadLetterService(ExchangeLog exchangeLog, SubjectLedger ledger, DeliveryQueue queue,
                              TransactionTemplate dbTx, JmsTransactionManager jmsTransactionManager,
-                             DossierDelivery delivery) {
+                             DeliveryRoutes deliveries) {
         this.exchangeLog = exchangeLog;
         this.ledger = ledger;
         this.queue = queue;
         this.dbTx = dbTx;
         this.jmsTx = new TransactionTemplate(jmsTransactionManager);
-        this.delivery = delivery;
+        this.deliveries = deliveries;
     }
 
-    /** Sends a dead-lettered event again, as a fresh delivery with a fresh retry budget; its dossier stays in order. */
+    /** Sends a dead-lettered exchange again, as a fresh delivery with a fresh retry budget; its subject stays in order. */
     public ExchangeRecord replay(String exchangeId, String operator) {
         return dbTx.execute(s -> {
             ExchangeRecord r = failed(exchangeId);
-            ledger.lock(FLOW, r.subjectKey());
+            DeliveryQueues queues = delivery(r).flow().spec().queues();
+            ledger.lock(r.flow(), r.subjectKey());
             jmsTx.executeWithoutResult(j -> {
-                List<DossierMessage> taken = queue.takeExchange(Queues.DOSSIER_DLQ, exchangeId);
+                List<DeliveryMessage> taken = queue.takeExchange(queues.deadLetter(), exchangeId);
                 if (taken.isEmpty()) {
                     throw new HubException(ErrorCode.EXCHANGE_NOT_REPLAYABLE,
                             "The dead-letter queue holds no message for exchange " + exchangeId);
                 }
-                queue.send(Queues.DOSSIER_EVENTS, taken.get(0).restarted(), 0, null);
+                queue.send(queues.events(), taken.get(0).restarted(), 0, null);
             });
-            ledger.unblocked(FLOW, r.subjectKey());
+            ledger.unblocked(r.flow(), r.subjectKey());
             exchangeLog.changeState(exchangeId, ExchangeState.ACCEPTED, ExchangeStep.REPLAYED, null,
                     "replayed by operator " + operator);
             log.info("Operator {} replayed exchange {}", operator, exchangeId);
@@ -65,19 +65,20 @@ public class DeadLetterService {
         });
     }
 
-    /** Gives up on a dead-lettered event for good; the dossier's later events are delivered. */
+    /** Gives up on a dead-lettered exchange for good; the subject's later exchanges are delivered. */
     public ExchangeRecord discard(String exchangeId, String operator, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new HubException(ErrorCode.MISSING_FIELD, "A reason is required to discard an exchange");
         }
         return dbTx.execute(s -> {
             ExchangeRecord r = failed(exchangeId);
-            ledger.lock(FLOW, r.subjectKey());
+            OrderedDelivery delivery = delivery(r);
+            ledger.lock(r.flow(), r.subjectKey());
             jmsTx.executeWithoutResult(j -> {
-                queue.takeExchange(Queues.DOSSIER_DLQ, exchangeId);
+                queue.takeExchange(delivery.flow().spec().queues().deadLetter(), exchangeId);
                 delivery.release(r.subjectKey());
             });
-            ledger.done(FLOW, r.subjectKey(), r.sequence());
+            ledger.done(r.flow(), r.subjectKey(), r.sequence());
             exchangeLog.changeState(exchangeId, ExchangeState.DISCARDED, ExchangeStep.DISCARDED, null,
                     "discarded by operator " + operator + ": " + reason);
             log.info("Operator {} discarded exchange {}", operator, exchangeId);
@@ -85,8 +86,13 @@ public class DeadLetterService {
         });
     }
 
+    private OrderedDelivery delivery(ExchangeRecord r) {
+        return deliveries.of(r.flow()).orElseThrow(() -> new HubException(ErrorCode.EXCHANGE_NOT_REPLAYABLE,
+                "Exchange " + r.id() + " belongs to flow " + r.flow() + ", which has no dead letters"));
+    }
+
     private ExchangeRecord failed(String exchangeId) {
-        ExchangeRecord r = exchangeLog.find(exchangeId).filter(x -> FLOW.equals(x.flow()))
+        ExchangeRecord r = exchangeLog.find(exchangeId)
                 .orElseThrow(() -> new HubException(ErrorCode.EXCHANGE_NOT_FOUND, "No exchange " + exchangeId));
         if (r.state() != ExchangeState.FAILED) {
             throw new HubException(ErrorCode.EXCHANGE_NOT_REPLAYABLE,

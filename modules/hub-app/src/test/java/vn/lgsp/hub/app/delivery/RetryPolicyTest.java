@@ -1,4 +1,4 @@
-package vn.lgsp.hub.app.flow.dossier;
+package vn.lgsp.hub.app.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ class RetryPolicyTest {
 
     @Test
     void delaysGrowByTheMultiplierUpToTheCap() {
-        DossierFlowProperties.Retry retry = new DossierFlowProperties.Retry(3, Duration.ofMillis(200),
+        RetryPolicy retry = new RetryPolicy(3, Duration.ofMillis(200),
                 Duration.ofSeconds(2), 2.0, Duration.ofSeconds(20), 20, Duration.ofHours(24));
         assertThat(retry.delayBeforeRound(1)).isEqualTo(Duration.ofSeconds(2));
         assertThat(retry.delayBeforeRound(2)).isEqualTo(Duration.ofSeconds(4));
@@ -20,7 +20,7 @@ class RetryPolicyTest {
 
     @Test
     void unsetValuesTakeTheDocumentedDefaults() {
-        DossierFlowProperties.Retry retry = new DossierFlowProperties(null, null, null).retry();
+        RetryPolicy retry = RetryPolicy.defaults();
         assertThat(retry.inPlaceAttempts()).isEqualTo(3);
         assertThat(retry.firstDelay()).isEqualTo(Duration.ofSeconds(2));
         assertThat(retry.maxDelay()).isEqualTo(Duration.ofMinutes(5));

@@ -1,4 +1,4 @@
-package vn.lgsp.hub.app.flow.dossier;
+package vn.lgsp.hub.app.delivery;
 
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -9,13 +9,14 @@ import java.util.List;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.jms.support.JmsUtils;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.core.HubHeaders;
 
 /**
- * Sends and takes dossier messages. Inside a JMS transaction (a delivery consumer, or an operator action run in
+ * Sends and takes the messages of ordered flows. Inside a JMS transaction (a delivery consumer, or an operator action run in
  * one) every send and take joins it, so that moving a message from one queue to another is atomic.
  */
 @Component
-public class DossierQueue {
+public class DeliveryQueue {
 
     /** Joins the JMS transaction of the thread, if any, else commits each operation on its own. */
     private final JmsTemplate jms;
@@ -25,7 +26,7 @@ public class DossierQueue {
      */
     private final JmsTemplate direct;
 
-    public DossierQueue(ConnectionFactory connectionFactory) {
+    public DeliveryQueue(ConnectionFactory connectionFactory) {
         this.jms = template(connectionFactory, true);
         this.direct = template(connectionFactory, false);
     }
@@ -41,7 +42,7 @@ public class DossierQueue {
     }
 
     /** Sends at once, durably, outside any transaction: for acceptance. */
-    public void sendNow(String queue, DossierMessage m, String duplicateId) {
+    public void sendNow(String queue, DeliveryMessage m, String duplicateId) {
         send(direct, queue, m, duplicateId, 0, null);
     }
 
@@ -52,48 +53,48 @@ public class DossierQueue {
      * @param deliverAt   epoch millis before which the broker keeps the message, or 0
      * @param errorCode   why the message is sent there (dead letters), or {@code null}
      */
-    public void send(String queue, DossierMessage m, long deliverAt, String errorCode) {
+    public void send(String queue, DeliveryMessage m, long deliverAt, String errorCode) {
         send(jms, queue, m, null, deliverAt, errorCode);
     }
 
-    private static void send(JmsTemplate template, String queue, DossierMessage m, String duplicateId, long deliverAt,
+    private static void send(JmsTemplate template, String queue, DeliveryMessage m, String duplicateId, long deliverAt,
                              String errorCode) {
         template.send(queue, session -> {
             Message msg = m.toJms(session);
             if (duplicateId != null) {
-                msg.setStringProperty(DossierMessage.DUPLICATE_ID, duplicateId);
+                msg.setStringProperty(DeliveryMessage.DUPLICATE_ID, duplicateId);
             }
             if (deliverAt > 0) {
-                msg.setLongProperty(DossierMessage.SCHEDULED_DELIVERY, deliverAt);
+                msg.setLongProperty(DeliveryMessage.SCHEDULED_DELIVERY, deliverAt);
             }
             if (errorCode != null) {
-                msg.setStringProperty(DossierMessage.ERROR_CODE, errorCode);
+                msg.setStringProperty(DeliveryMessage.ERROR_CODE, errorCode);
             }
             return msg;
         });
     }
 
-    /** Takes every message of one dossier from a queue, in sequence order. */
-    public List<DossierMessage> takeDossier(String queue, String dossierCode) {
-        return take(queue, "hubDossierCode = '" + quote(dossierCode) + "'");
+    /** Takes every message of one subject from a queue, in sequence order. */
+    public List<DeliveryMessage> takeSubject(String queue, String subjectKey) {
+        return take(queue, HubHeaders.SUBJECT_KEY + " = '" + quote(subjectKey) + "'");
     }
 
     /** Takes the message of one exchange from a queue (normally one; more if a copy was left behind). */
-    public List<DossierMessage> takeExchange(String queue, String exchangeId) {
-        return take(queue, "hubExchangeId = '" + quote(exchangeId) + "'");
+    public List<DeliveryMessage> takeExchange(String queue, String exchangeId) {
+        return take(queue, HubHeaders.EXCHANGE_ID + " = '" + quote(exchangeId) + "'");
     }
 
-    private List<DossierMessage> take(String queue, String selector) {
-        List<DossierMessage> taken = new ArrayList<>();
+    private List<DeliveryMessage> take(String queue, String selector) {
+        List<DeliveryMessage> taken = new ArrayList<>();
         Message m;
         while ((m = jms.receiveSelected(queue, selector)) != null) {
             try {
-                taken.add(DossierMessage.fromJms(m));
+                taken.add(DeliveryMessage.fromJms(m));
             } catch (JMSException e) {
                 throw JmsUtils.convertJmsAccessException(e);
             }
         }
-        taken.sort(Comparator.comparingLong(DossierMessage::sequence));
+        taken.sort(Comparator.comparingLong(DeliveryMessage::sequence));
         return taken;
     }
 

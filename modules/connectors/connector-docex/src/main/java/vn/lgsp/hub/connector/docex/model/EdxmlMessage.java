@@ -1,0 +1,9 @@
+package vn.lgsp.hub.connector.docex.model;
+
+/** What an edXML reader gives back: a document package or a status package; match on the type to tell which. */
+public sealed interface EdxmlMessage permits EdxmlPackage, StatusPackage {
+
+    TraceHeaderList traceHeaderList();
+
+    SignatureVerification signature();
+}
