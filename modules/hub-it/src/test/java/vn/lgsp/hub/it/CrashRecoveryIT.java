@@ -1,29 +1,17 @@
 package vn.lgsp.hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,19 +44,12 @@ class CrashRecoveryIT {
     private static final Duration PORTAL_DELAY = Duration.ofMillis(20);
     /** No portal fault is injected here, so the hub has no reason to pause delivery for this long. */
     private static final Duration STALL_BOUND = Duration.ofSeconds(45);
-    /**
-     * Extra Spring arguments for the hub, space-separated, e.g. to run the same test against another profile:
-     * {@code -Dhub.it.hub-args="--spring.profiles.active=postgres"}.
-     */
-    private static final String HUB_ARGS = System.getProperty("hub.it.hub-args", "");
 
     /** Held so that the level sticks: the simulator logs every delayed reply at INFO. */
-    private static final java.util.logging.Logger SIMULATOR_LOG = quiet("vn.lgsp.hub.simulators");
+    private static final java.util.logging.Logger SIMULATOR_LOG = CrashHarness.quiet("vn.lgsp.hub.simulators");
 
+    private final CrashHarness run = new CrashHarness("CrashRecoveryIT");
     private PortalSimulator portal;
-    private HubProcess hub;
-    private boolean passed;
-    private final long t0 = System.nanoTime();
 
     @BeforeEach
     void startPortal() {
@@ -79,41 +60,23 @@ class CrashRecoveryIT {
 
     @AfterEach
     void tearDown() {
-        try {
-            if (hub != null) {
-                hub.kill();
-                if (passed) {
-                    hub.deleteDataAndJar();
-                } else {
-                    log("hub data kept for a post-mortem: " + hub.dataDir());
-                }
-                log("hub log: " + hub.logFile());
-            }
-        } finally {
-            portal.stop();
-        }
+        run.close(portal);
     }
 
     @Test
     void noEventIsLostOrDeliveredTwiceWhenTheHubIsKilledWhileDelivering(TestInfo test) throws Exception {
-        Path dir = HubProcess.workDir().resolve("crash-" + System.currentTimeMillis());
-        Files.createDirectories(dir);
-        hub = HubProcess.builder()
-                .dataDir(dir.resolve("data"))
-                .logFile(dir.resolve("hub.log"))
-                .portalUrl(portal.baseUrl())
-                .arguments(HUB_ARGS)
-                .build();
+        HubProcess hub = run.install("crash", b -> b.portalUrl(portal.baseUrl()));
         EventFactory factory = new EventFactory(EventFactory.originFor(PROGRESS_STEPS + 2), 42);
         List<List<Event>> histories = new ArrayList<>();
         for (int d = 0; d < DOSSIERS; d++) {
             histories.add(factory.history(d + 1, PROGRESS_STEPS, false));
         }
-        Sending sending = new Sending(histories);
+        OrderedSenders<Event> sending = new OrderedSenders<>(histories, SENDERS, Event::identity, Event::json,
+                HubClient::postEvent, null);
 
         log("phase 1: starting hub (data " + hub.dataDir() + ", portal " + portal.baseUrl()
-                + (HUB_ARGS.isBlank() ? "" : ", arguments " + HUB_ARGS) + ")");
-        hub.start().awaitHealthy();
+                + (CrashHarness.HUB_ARGS.isBlank() ? "" : ", arguments " + CrashHarness.HUB_ARGS) + ")");
+        run.start();
         log("phase 1: hub healthy on " + hub.baseUrl() + " (pid " + hub.pid() + "); sending " + EVENTS + " events over "
                 + DOSSIERS + " dossiers with " + SENDERS + " clients");
 
@@ -124,18 +87,11 @@ class CrashRecoveryIT {
             int sender = s;
             firstRound.add(clients.submit(() -> sending.sendUntilFailure(client, sender)));
         }
-        await("at least " + KILL_AFTER_DELIVERED + " events delivered before the kill")
-                .atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> {
-                    if (!hub.isAlive()) {
-                        throw new IllegalStateException("the hub died on its own; see " + hub.logFile());
-                    }
-                    return portal.received().size() >= KILL_AFTER_DELIVERED;
-                });
+        run.awaitWhileAlive("at least " + KILL_AFTER_DELIVERED + " events delivered before the kill",
+                Duration.ofSeconds(120), () -> portal.received().size() >= KILL_AFTER_DELIVERED);
         int acceptedAtKill = sending.accepted.get();
         int deliveredAtKill = portal.received().size();
-        hub.kill();
+        run.kill();
         log("phase 2: killed the hub (SIGKILL) with " + acceptedAtKill + " events accepted, " + deliveredAtKill
                 + " delivered, backlog " + (acceptedAtKill - deliveredAtKill));
 
@@ -151,7 +107,7 @@ class CrashRecoveryIT {
                 .isPositive();
 
         log("phase 3: restarting the hub on the same data directory");
-        hub.start().awaitHealthy();
+        run.start();
         log("phase 3: hub healthy again (pid " + hub.pid() + "); sending the remaining and failed events");
         HubClient again = new HubClient(hub.baseUrl());
         List<Future<?>> secondRound = new ArrayList<>();
@@ -167,7 +123,8 @@ class CrashRecoveryIT {
         log("phase 3: all " + EVENTS + " events accepted (" + sending.resentDuplicates.get()
                 + " re-sent events were recognised as already accepted); waiting for delivery");
 
-        boolean complete = awaitDelivery();
+        boolean complete = run.awaitCount("phase 4", "all " + EVENTS + " events at the portal",
+                () -> portal.received().size(), EVENTS, STALL_BOUND, Duration.ofMinutes(5));
         List<ReceivedCall> received = portal.received();
         if (!complete) {
             describeMissing(histories, received, sending, again);
@@ -183,19 +140,7 @@ class CrashRecoveryIT {
                 .isEmpty();
 
         log("phase 4: portal has " + received.size() + " items; checking the hub's exchange states");
-        ExecutorService checkers = Executors.newFixedThreadPool(SENDERS);
-        List<Future<?>> checks = new ArrayList<>();
-        for (Map.Entry<String, String> e : sending.exchangeIds.entrySet()) {
-            checks.add(checkers.submit(() -> await("exchange " + e.getValue() + " of " + e.getKey() + " DELIVERED")
-                    .atMost(Duration.ofSeconds(60))
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> "DELIVERED".equals(again.exchange(e.getValue()).field("state")))));
-        }
-        for (Future<?> f : checks) {
-            f.get(120, TimeUnit.SECONDS);
-        }
-        checkers.shutdown();
+        run.awaitDelivered(again, sending.exchangeIds, SENDERS);
         received = portal.received();
         log("phase 4: portal received " + received.size() + " items in " + portal.callCount() + " calls; "
                 + portal.duplicateCount() + " calls were replays of an accepted idempotency key (allowed)");
@@ -214,167 +159,28 @@ class CrashRecoveryIT {
             assertThat(order).as("order of dossier %s's events at the portal", code)
                     .containsExactlyElementsOf(history.stream().map(Event::index).toList());
         }
-        passed = true;
+        run.passed();
         log("done: " + EVENTS + " events, each delivered exactly once and in order per dossier; portal duplicates "
                 + portal.duplicateCount() + " (" + test.getDisplayName() + ")");
     }
 
-    /**
-     * Waits (at most five minutes) until the portal holds every event; gives up early, returning false, when nothing
-     * has arrived for {@link #STALL_BOUND}: no retry is scheduled in this test, so a silence that long is a stall.
-     */
-    private boolean awaitDelivery() {
-        long[] last = {-1, System.nanoTime()};
-        boolean[] stalled = {false};
-        await("all " + EVENTS + " events at the portal")
-                .atMost(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    int n = portal.received().size();
-                    if (n != last[0]) {
-                        last[0] = n;
-                        last[1] = System.nanoTime();
-                    } else if (System.nanoTime() - last[1] > STALL_BOUND.toNanos()) {
-                        log("phase 4: delivery stalled at " + n + " items for " + STALL_BOUND.toSeconds() + " s");
-                        stalled[0] = true;
-                        return true;
-                    }
-                    return n >= EVENTS;
-                });
-        return !stalled[0];
-    }
-
     /** For a failed run: which events are missing, and what the hub says about them. */
-    private void describeMissing(List<List<Event>> histories, List<ReceivedCall> received, Sending sending,
-                                 HubClient client) {
+    private void describeMissing(List<List<Event>> histories, List<ReceivedCall> received,
+                                 OrderedSenders<Event> sending, HubClient client) {
         Set<String> got = received.stream().map(EventFactory::identity).collect(Collectors.toSet());
         List<Event> missing = histories.stream().flatMap(List::stream).filter(e -> !got.contains(e.identity()))
                 .toList();
         log("missing " + missing.size() + " events; the first of each dossier with the hub's view:");
         Set<String> shown = new java.util.HashSet<>();
         for (Event e : missing) {
-            if (!shown.add(e.dossierCode())) {
-                continue;
-            }
-            String id = sending.exchangeIds.get(e.identity());
-            String state;
-            try {
-                state = id == null ? "(no exchange id)" : client.exchange(id).body();
-            } catch (IOException ex) {
-                state = ex.toString();
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            log("  " + e + " exchange " + id + ": " + state);
-        }
-    }
-
-    /** Shared state of the client threads. Dossier {@code d} belongs to sender {@code d % SENDERS}. */
-    private static final class Sending {
-        final List<List<Event>> histories;
-        /** Per dossier, the index of the next event that has not got its 202 yet. */
-        final AtomicIntegerArray next;
-        final Map<String, String> exchangeIds = new ConcurrentHashMap<>();
-        final AtomicInteger accepted = new AtomicInteger();
-        final AtomicInteger failedPosts = new AtomicInteger();
-        final AtomicInteger resentDuplicates = new AtomicInteger();
-        final Queue<String> refusals = new ConcurrentLinkedQueue<>();
-
-        Sending(List<List<Event>> histories) {
-            this.histories = histories;
-            this.next = new AtomicIntegerArray(histories.size());
-        }
-
-        private Set<Integer> dossiersOf(int sender) {
-            Set<Integer> mine = new LinkedHashSet<>();
-            for (int d = sender; d < histories.size(); d += SENDERS) {
-                if (next.get(d) < histories.get(d).size()) {
-                    mine.add(d);
-                }
-            }
-            return mine;
-        }
-
-        /**
-         * Round-robin over the sender's dossiers, one event each in turn; a dossier whose event fails (the hub is
-         * gone) is left alone from then on, since its next event must not overtake the failed one.
-         */
-        void sendUntilFailure(HubClient client, int sender) {
-            Set<Integer> active = dossiersOf(sender);
-            while (!active.isEmpty()) {
-                for (Iterator<Integer> it = active.iterator(); it.hasNext(); ) {
-                    int d = it.next();
-                    Event e = histories.get(d).get(next.get(d));
-                    HubClient.Reply reply;
-                    try {
-                        reply = client.postEvent(e.json());
-                    } catch (IOException ex) {
-                        failedPosts.incrementAndGet();
-                        it.remove();
-                        continue;
-                    } catch (InterruptedException ex) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                    if (!record(e, reply)) {
-                        failedPosts.incrementAndGet();
-                        it.remove();
-                    } else if (next.incrementAndGet(d) == histories.get(d).size()) {
-                        it.remove();
-                    }
-                }
+            if (shown.add(e.dossierCode())) {
+                String id = sending.exchangeIds.get(e.identity());
+                log("  " + e + " exchange " + id + ": " + run.describe(client, id));
             }
         }
-
-        /** Like {@link #sendUntilFailure}, but each event is retried (bounded) until the hub answers 202. */
-        void sendAll(HubClient client, int sender) {
-            Set<Integer> active = dossiersOf(sender);
-            while (!active.isEmpty()) {
-                for (Iterator<Integer> it = active.iterator(); it.hasNext(); ) {
-                    int d = it.next();
-                    Event e = histories.get(d).get(next.get(d));
-                    await("202 for " + e)
-                            .atMost(Duration.ofSeconds(60))
-                            .pollDelay(Duration.ZERO)
-                            .pollInterval(Duration.ofMillis(200))
-                            .ignoreExceptionsInstanceOf(IOException.class)
-                            .until(() -> record(e, client.postEvent(e.json())));
-                    if (next.incrementAndGet(d) == histories.get(d).size()) {
-                        it.remove();
-                    }
-                }
-            }
-        }
-
-        /** @return true for a 202; a 4xx is a bug in the test or the hub and stops the test */
-        private boolean record(Event e, HubClient.Reply reply) {
-            if (reply.accepted()) {
-                if (exchangeIds.put(e.identity(), reply.exchangeId()) == null) {
-                    accepted.incrementAndGet();
-                }
-                if ("true".equals(reply.field("duplicate"))) {
-                    // a re-sent event whose first 202 was lost in the kill: the hub had it already
-                    resentDuplicates.incrementAndGet();
-                }
-                return true;
-            }
-            if (reply.status() >= 400 && reply.status() < 500) {
-                refusals.add(e + " -> " + reply.status() + " " + reply.body());
-                throw new IllegalStateException("hub refused " + e + ": " + reply.status() + " " + reply.body());
-            }
-            return false;
-        }
-    }
-
-    static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.WARNING);
-        return logger;
     }
 
     private void log(String message) {
-        System.out.printf("[CrashRecoveryIT %s +%6.1fs] %s%n", LocalTime.now().withNano(0),
-                (System.nanoTime() - t0) / 1e9, message);
+        run.log(message);
     }
 }

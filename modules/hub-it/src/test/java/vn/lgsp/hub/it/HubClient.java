@@ -58,11 +58,23 @@ public final class HubClient {
 
     /** {@code POST /api/v1/dossiers/events}; an I/O failure (refused, reset, timeout) is thrown as is. */
     public Reply postEvent(String eventJson) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/dossiers/events"))
+        return post("/api/v1/dossiers/events", eventJson);
+    }
+
+    /**
+     * {@code POST /api/v1/intake/dossiers}: one online-intake dossier in the portal's wire form, as the portal pushes
+     * it; an I/O failure (refused, reset, timeout) is thrown as is.
+     */
+    public Reply postIntake(String dossierJson) throws IOException, InterruptedException {
+        return post("/api/v1/intake/dossiers", dossierJson);
+    }
+
+    private Reply post(String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("X-API-Key", apiKey)
-                .POST(HttpRequest.BodyPublishers.ofString(eventJson, StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();
         long started = System.nanoTime();
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -53,6 +53,12 @@ public final class FaultRequests {
    */
   public static <I> List<Map<String, Object>> describe(List<Injections.Step<I>> steps, Function<I, String> kind,
       Function<I, Duration> delay) {
+    return describe(steps, kind, delay, injection -> Map.of());
+  }
+
+  /** As {@link #describe(List, Function, Function)}, each view followed by the entries {@code more} gives. */
+  public static <I> List<Map<String, Object>> describe(List<Injections.Step<I>> steps, Function<I, String> kind,
+      Function<I, Duration> delay, Function<I, Map<String, ?>> more) {
     return steps.stream().map(step -> {
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("kind", kind.apply(step.injection()));
@@ -61,6 +67,7 @@ public final class FaultRequests {
       if (late != null) {
         view.put("delayMs", late.toMillis());
       }
+      view.putAll(more.apply(step.injection()));
       return view;
     }).toList();
   }

@@ -1,11 +1,11 @@
 package vn.lgsp.hub.simulators;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Queue of injections ({@code I}: a simulator's fault, delay, ...), each for a number of calls, consumed one per
@@ -18,26 +18,38 @@ public final class Injections<I> {
   public record Step<I>(I injection, int remaining) {
   }
 
-  private final Deque<Step<I>> steps = new ArrayDeque<>();
+  private final List<Step<I>> steps = new ArrayList<>();
 
   public synchronized void add(I injection, int times) {
     Objects.requireNonNull(injection, "injection");
     if (times < 1) {
       throw new IllegalArgumentException("times must be at least 1, got " + times);
     }
-    steps.addLast(new Step<>(injection, times));
+    steps.add(new Step<>(injection, times));
   }
 
   /** The injection for the current call, if any; consumes one unit of it. */
   public synchronized Optional<I> next() {
-    Step<I> head = steps.pollFirst();
-    if (head == null) {
-      return Optional.empty();
+    return next(injection -> true);
+  }
+
+  /**
+   * The first injection that {@code applies} to the current call, if any; consumes one unit of it. Those it passes
+   * over stay queued in their order: a simulator uses this for injections aimed at one operation or one agency.
+   */
+  public synchronized Optional<I> next(Predicate<? super I> applies) {
+    for (int i = 0; i < steps.size(); i++) {
+      Step<I> step = steps.get(i);
+      if (applies.test(step.injection())) {
+        if (step.remaining() > 1) {
+          steps.set(i, new Step<>(step.injection(), step.remaining() - 1));
+        } else {
+          steps.remove(i);
+        }
+        return Optional.of(step.injection());
+      }
     }
-    if (head.remaining() > 1) {
-      steps.addFirst(new Step<>(head.injection(), head.remaining() - 1));
-    }
-    return Optional.of(head.injection());
+    return Optional.empty();
   }
 
   public synchronized List<Step<I>> pending() {

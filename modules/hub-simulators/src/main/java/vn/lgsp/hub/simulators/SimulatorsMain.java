@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import vn.lgsp.hub.simulators.agency.AgencySimulator;
+import vn.lgsp.hub.simulators.axis.AxisSimulator;
 import vn.lgsp.hub.simulators.onestop.OneStopSimulator;
 import vn.lgsp.hub.simulators.population.PopulationSimulator;
 import vn.lgsp.hub.simulators.portal.PortalSimulator;
@@ -29,7 +31,15 @@ public final class SimulatorsMain {
           settings.value(BIND_ADDRESS_SETTING, PopulationSimulator.DEFAULT_BIND_ADDRESS))),
       new SimulatorSpec("One-stop-shop", "SIM_ONESTOP_PORT", 18083, (port, settings) -> new OneStopSimulator(
           port,
-          settings.value(BIND_ADDRESS_SETTING, OneStopSimulator.DEFAULT_BIND_ADDRESS))));
+          settings.value(BIND_ADDRESS_SETTING, OneStopSimulator.DEFAULT_BIND_ADDRESS))),
+      new SimulatorSpec("Document axis", "SIM_AXIS_PORT", 18084, (port, settings) -> new AxisSimulator(
+          port,
+          settings.value("SIM_AXIS_SYSTEM_ID", AxisSimulator.DEFAULT_SYSTEM_ID),
+          settings.value("SIM_AXIS_SECRET", AxisSimulator.DEFAULT_SECRET),
+          settings.value(BIND_ADDRESS_SETTING, AxisSimulator.DEFAULT_BIND_ADDRESS))),
+      new SimulatorSpec("Agency push", "SIM_AGENCY_PORT", 18085, (port, settings) -> new AgencySimulator(
+          port,
+          settings.value(BIND_ADDRESS_SETTING, AgencySimulator.DEFAULT_BIND_ADDRESS))));
 
   private SimulatorsMain() {
   }

@@ -23,12 +23,21 @@ public abstract class WireMockSimulator implements Simulator {
 
   /** {@code port} 0 picks a free port; {@code name} prefixes the simulator's log lines. */
   protected WireMockSimulator(int port, String bindAddress, String name, Extension... extensions) {
+    this(port, bindAddress, name, JOURNAL_ENTRIES, extensions);
+  }
+
+  /**
+   * As above, with a request journal of at most {@code journalEntries} requests: fewer for a simulator that receives
+   * documents of many megabytes, since the journal keeps every body it holds.
+   */
+  protected WireMockSimulator(int port, String bindAddress, String name, int journalEntries,
+      Extension... extensions) {
     this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
     this.server = new WireMockServer(wireMockConfig()
         .port(port)
         .bindAddress(bindAddress)
         .containerThreads(CONTAINER_THREADS)
-        .maxRequestJournalEntries(JOURNAL_ENTRIES)
+        .maxRequestJournalEntries(journalEntries)
         .mappingSource(new NoMappingFiles())
         .notifier(new QuietNotifier(name))
         .extensions(extensions));

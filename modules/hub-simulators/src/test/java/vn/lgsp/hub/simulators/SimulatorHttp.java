@@ -56,6 +56,19 @@ public class SimulatorHttp {
     return send(request);
   }
 
+  /** {@code body} as {@code application/xml}; a publisher from a stream sends it chunked, never held whole here. */
+  public HttpResponse<String> postXml(String path, HttpRequest.BodyPublisher body, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    return postXml(path, body, headers, TIMEOUT);
+  }
+
+  public HttpResponse<String> postXml(String path, HttpRequest.BodyPublisher body, Map<String, String> headers,
+      Duration timeout) throws IOException, InterruptedException {
+    HttpRequest.Builder request = requestTo(path, timeout).header("Content-Type", "application/xml").POST(body);
+    headers.forEach(request::header);
+    return send(request);
+  }
+
   /** A request to {@code path} on the simulator, for a client to add its headers and body to. */
   protected HttpRequest.Builder requestTo(String path, Duration timeout) {
     return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout);

@@ -21,19 +21,38 @@ class SimulatorsMainTest {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     List<Simulator> running = SimulatorsMain.startAll(
         Settings.of(Map.of("SIM_PORTAL_PORT", "0", "SIM_PORTAL_USERNAME", "u", "SIM_PORTAL_PASSWORD", "p",
-            "SIM_POPULATION_PORT", "0", "SIM_ONESTOP_PORT", "0")),
+            "SIM_POPULATION_PORT", "0", "SIM_ONESTOP_PORT", "0", "SIM_AXIS_PORT", "0", "SIM_AXIS_SECRET", "s",
+            "SIM_AGENCY_PORT", "0")),
         new PrintStream(printed, true, StandardCharsets.UTF_8));
     try {
-      assertThat(running).hasSize(3);
+      assertThat(running).hasSize(5);
       Simulator portal = running.get(0);
       Simulator population = running.get(1);
       Simulator onestop = running.get(2);
+      Simulator axis = running.get(3);
+      Simulator agencies = running.get(4);
       assertThat(printed.toString(StandardCharsets.UTF_8))
           .isEqualTo("Portal simulator: http://127.0.0.1:" + portal.port() + " (admin: /__admin)" + System.lineSeparator()
               + "Population simulator: http://127.0.0.1:" + population.port() + " (admin: /__admin)"
               + System.lineSeparator()
               + "One-stop-shop simulator: http://127.0.0.1:" + onestop.port() + " (admin: /__admin)"
+              + System.lineSeparator()
+              + "Document axis simulator: http://127.0.0.1:" + axis.port() + " (admin: /__admin)"
+              + System.lineSeparator()
+              + "Agency push simulator: http://127.0.0.1:" + agencies.port() + " (admin: /__admin)"
               + System.lineSeparator());
+      HttpResponse<String> agencyList = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(axis.baseUrl() + "/vxp/agencies"))
+              .headers("systemid", "lgsp-h56", "secret", "s").GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(agencyList.statusCode()).isEqualTo(200);
+      assertThat(agencyList.body()).contains("000.00.00.G06");
+      HttpResponse<String> pushed = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(agencies.baseUrl() + "/agencies/000.00.14.H56/documents"))
+              .header("Content-Type", "application/xml")
+              .POST(HttpRequest.BodyPublishers.ofString("<edXML/>")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(pushed.statusCode()).isEqualTo(202);
       HttpResponse<String> intake = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create(onestop.baseUrl() + "/api/intake/dossiers"))
               .POST(HttpRequest.BodyPublishers.ofString(

@@ -60,6 +60,8 @@ public class BrokerConfiguration {
                 // nothing ever expires or is dropped from a dead-letter queue; an operator empties it
                 config.addAddressSetting(q.deadLetter(), new AddressSettings().setMaxDeliveryAttempts(-1));
             }
+            // an inbox is browsed and taken from by selector, never consumed by a listener that could roll back
+            config.addAddressSetting(Queues.DOCUMENT_INBOX, new AddressSettings().setMaxDeliveryAttempts(-1));
         };
     }
 

@@ -19,8 +19,14 @@ public final class Queues {
     public static final DeliveryQueues INTAKE = new DeliveryQueues("hub.intake.dossiers", "hub.intake.parked",
             "hub.intake.dlq");
 
+    /** Document exchange (agencies ↔ agencies and the national axis); payloads are large messages. */
+    public static final DeliveryQueues DOCUMENT = new DeliveryQueues("hub.documents.outbound", "hub.documents.parked",
+            "hub.documents.dlq");
+    /** Packages waiting for agencies that fetch them; a message stays until its agency acknowledges it. */
+    public static final String DOCUMENT_INBOX = "hub.documents.inbox";
+
     /** Every ordered flow's queues, for the broker's address settings. */
-    public static final List<DeliveryQueues> ALL = List.of(DOSSIER, INTAKE);
+    public static final List<DeliveryQueues> ALL = List.of(DOSSIER, INTAKE, DOCUMENT);
 
     private Queues() {
     }

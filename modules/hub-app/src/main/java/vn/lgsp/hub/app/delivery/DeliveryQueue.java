@@ -3,6 +3,9 @@ package vn.lgsp.hub.app.delivery;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +46,19 @@ public class DeliveryQueue {
 
     /** Sends at once, durably, outside any transaction: for acceptance. */
     public void sendNow(String queue, DeliveryMessage m, String duplicateId) {
-        send(direct, queue, m, duplicateId, 0, null);
+        send(direct, queue, m, null, duplicateId, 0, null);
+    }
+
+    /**
+     * Sends at once, durably, outside any transaction, with a payload streamed from {@code payload} into the broker
+     * (a large message: the payload is never whole in heap); the stream is closed after the send.
+     */
+    public void sendNow(String queue, DeliveryMessage m, String duplicateId, InputStream payload) {
+        try (payload) {
+            send(direct, queue, m, payload, duplicateId, 0, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the payload's source could not be closed", e);
+        }
     }
 
     /**
@@ -54,13 +69,13 @@ public class DeliveryQueue {
      * @param errorCode   why the message is sent there (dead letters), or {@code null}
      */
     public void send(String queue, DeliveryMessage m, long deliverAt, String errorCode) {
-        send(jms, queue, m, null, deliverAt, errorCode);
+        send(jms, queue, m, null, null, deliverAt, errorCode);
     }
 
-    private static void send(JmsTemplate template, String queue, DeliveryMessage m, String duplicateId, long deliverAt,
-                             String errorCode) {
+    private static void send(JmsTemplate template, String queue, DeliveryMessage m, InputStream payload,
+                             String duplicateId, long deliverAt, String errorCode) {
         template.send(queue, session -> {
-            Message msg = m.toJms(session);
+            Message msg = m.toJms(session, payload);
             if (duplicateId != null) {
                 msg.setStringProperty(DeliveryMessage.DUPLICATE_ID, duplicateId);
             }

@@ -1,5 +1,8 @@
 package vn.lgsp.hub.app.delivery;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,10 +45,21 @@ public class DurableAcceptance {
      *
      * @param eventKey      what makes two submissions the same exchange; see {@link #eventKey}
      * @param maskedSubject the personal ID or other identifier the exchange concerns, already masked
-     * @param json          the canonical body delivered
+     * @param json          the canonical body delivered, or (with a payload) the routing facts
+     * @param payload       where to read a large payload from (streamed into the broker), or {@code null}
      */
     public record Submission(String flow, DeliveryQueues queues, String subjectKey, String eventKey, String clientId,
-                             String correlationId, String maskedSubject, String json) {
+                             String correlationId, String maskedSubject, String json, PayloadSource payload) {
+
+        public Submission(String flow, DeliveryQueues queues, String subjectKey, String eventKey, String clientId,
+                          String correlationId, String maskedSubject, String json) {
+            this(flow, queues, subjectKey, eventKey, clientId, correlationId, maskedSubject, json, null);
+        }
+    }
+
+    /** Opens a large payload for reading; called once per send. */
+    public interface PayloadSource {
+        InputStream open() throws IOException;
     }
 
     /** How the flow places a new exchange after the subject's earlier ones; throws to refuse it. */
@@ -77,9 +91,21 @@ public class DurableAcceptance {
             ledger.accepted(s.flow(), s.subjectKey(), plan.status(), sequence);
             DeliveryMessage m = new DeliveryMessage(record.id(), s.subjectKey(), sequence, plan.operation(),
                     s.eventKey(), previous.isPresent(), 0, 0, s.json());
-            queue.sendNow(s.queues().events(), m, record.id());
+            if (s.payload() == null) {
+                queue.sendNow(s.queues().events(), m, record.id());
+            } else {
+                queue.sendNow(s.queues().events(), m, record.id(), open(s.payload()));
+            }
             return new Acceptance(record, false);
         });
+    }
+
+    private static InputStream open(PayloadSource source) {
+        try {
+            return source.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the payload to queue cannot be read", e);
+        }
     }
 
     /** SHA-256 of the parts that identify an exchange, as hex: a fixed-length key whatever the parts' lengths. */

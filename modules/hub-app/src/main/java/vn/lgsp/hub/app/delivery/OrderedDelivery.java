@@ -69,7 +69,7 @@ public class OrderedDelivery {
 
     /** Decides what to do with the message: deliver it now, park it behind an earlier one, or skip a stale copy. */
     public void gate(Exchange ex) {
-        DeliveryMessage m = DeliveryMessage.fromHeaders(ex.getIn().getHeaders(), ex.getIn().getBody(String.class));
+        DeliveryMessage m = DeliveryMessage.fromHeaders(ex.getIn().getHeaders(), ex.getIn().getBody());
         ex.setProperty(MESSAGE, m);
         ex.setProperty(DECISION, tx.execute(s -> decide(m)));
     }

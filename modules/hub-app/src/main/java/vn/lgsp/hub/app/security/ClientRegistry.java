@@ -24,18 +24,20 @@ public class ClientRegistry {
     public ClientRegistry(SecurityProperties props) {
         for (SecurityProperties.Client c : props.clients()) {
             Set<String> services = Set.copyOf(c.services() == null ? Set.of() : c.services());
+            Set<String> agencies = Set.copyOf(c.agencies() == null ? Set.of() : c.agencies());
             for (String hash : c.apiKeySha256()) {
-                register(hash, new Caller(c.id(), false, services));
+                register(hash, new Caller(c.id(), false, services, agencies));
             }
         }
         for (SecurityProperties.Operator o : props.operators()) {
             for (String hash : o.apiKeySha256()) {
-                register(hash, new Caller(o.id(), true, Set.of()));
+                register(hash, new Caller(o.id(), true, Set.of(), Set.of()));
             }
         }
         if (props.demo().enabled()) {
-            register(sha256(props.demo().apiKey()), new Caller("demo", false, Set.copyOf(HubServices.ALL)));
-            register(sha256(props.demo().operatorKey()), new Caller("demo-operator", true, Set.of()));
+            register(sha256(props.demo().apiKey()),
+                    new Caller("demo", false, Set.copyOf(HubServices.ALL), Set.of(Caller.ANY_AGENCY)));
+            register(sha256(props.demo().operatorKey()), new Caller("demo-operator", true, Set.of(), Set.of()));
             log.info("Demo client 'demo' and operator 'demo-operator' are enabled (embedded default only)");
         }
     }

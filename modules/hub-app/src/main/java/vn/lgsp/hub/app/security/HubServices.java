@@ -18,8 +18,13 @@ public final class HubServices {
     /** {@code POST /api/v1/intake/dossiers}: the national portal pushes a dossier submitted online. */
     public static final String INTAKE_SUBMIT = "intake.submit";
 
+    /** {@code POST /api/v1/documents} and {@code /api/v1/documents/status}, as one of the client's agencies. */
+    public static final String DOCUMENTS_SEND = "documents.send";
+    /** {@code /api/v1/documents/inbox/{agencyCode}/**}, for the client's agencies only. */
+    public static final String DOCUMENTS_INBOX = "documents.inbox";
+
     public static final List<String> ALL = List.of(DOSSIER_EVENTS, EXCHANGES_READ, CITIZENS_VERIFY, CITIZENS_LOOKUP,
-            INTAKE_SUBMIT);
+            INTAKE_SUBMIT, DOCUMENTS_SEND, DOCUMENTS_INBOX);
 
     private HubServices() {
     }

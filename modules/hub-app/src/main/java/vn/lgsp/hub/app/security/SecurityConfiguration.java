@@ -40,6 +40,10 @@ public class SecurityConfiguration {
                         .hasAuthority(HubServices.authority(HubServices.CITIZENS_LOOKUP))
                         .requestMatchers(HttpMethod.POST, "/api/v1/intake/dossiers")
                         .hasAuthority(HubServices.authority(HubServices.INTAKE_SUBMIT))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/documents", "/api/v1/documents/status")
+                        .hasAuthority(HubServices.authority(HubServices.DOCUMENTS_SEND))
+                        .requestMatchers("/api/v1/documents/inbox/**")
+                        .hasAuthority(HubServices.authority(HubServices.DOCUMENTS_INBOX))
                         // SOAP: one URL serves several operations, so the filter chain only authenticates; each
                         // operation checks its own service (citizens.verify, citizens.lookup) and answers a refusal
                         // with the fault auth.forbidden. The WSDL (?wsdl) needs a key too.

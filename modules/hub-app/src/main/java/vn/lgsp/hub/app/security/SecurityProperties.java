@@ -32,8 +32,10 @@ public record SecurityProperties(Demo demo, List<Client> clients, List<Operator>
      * @param id            the client's id, as it appears in the exchange log
      * @param apiKeySha256  SHA-256 (hex) of each valid key
      * @param services      services it may call, see {@link HubServices}
+     * @param agencies      electronic codes of the agencies it acts for: the senders it may send documents as and the
+     *                      inboxes it may read; none by default
      */
-    public record Client(String id, List<String> apiKeySha256, List<String> services) {
+    public record Client(String id, List<String> apiKeySha256, List<String> services, List<String> agencies) {
     }
 
     /**

@@ -18,7 +18,8 @@ class ProductionProfileIT {
         try (HubInstance hub = HubInstance.start(data, "http://127.0.0.1:9", "--spring.profiles.active=production",
                 "--HUB_PORTAL_URL=http://127.0.0.1:9", "--HUB_PORTAL_USERNAME=hub", "--HUB_PORTAL_PASSWORD=s3cret",
                 "--HUB_POPULATION_URL=http://127.0.0.1:9/ws/population", "--HUB_ONESTOP_URL=http://127.0.0.1:9",
-                "--HUB_PORTAL_UNIT_CODE=000.00.00.H56",
+                "--HUB_PORTAL_UNIT_CODE=000.00.00.H56", "--HUB_AXIS_URL=http://127.0.0.1:9",
+                "--HUB_AXIS_SYSTEM_ID=lgsp-h56", "--HUB_AXIS_SECRET=s3cret",
                 "--hub.security.clients[0].id=onestop",
                 "--hub.security.clients[0].api-key-sha256[0]=" + ClientRegistry.sha256("onestop-key"),
                 "--hub.security.clients[0].services[0]=dossier.events")) {

@@ -3,12 +3,14 @@ package vn.lgsp.hub.app.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** Talks to a running hub over real HTTP, the way a one-stop-shop would. */
 public final class HubClient {
@@ -44,9 +46,19 @@ public final class HubClient {
     }
 
     public Reply post(String path, String apiKey, String contentType, String body) {
+        return post(path, apiKey, contentType, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** Posts a body of a known length produced as it is sent (a large package), never held whole. */
+    public Reply post(String path, String apiKey, String contentType, Supplier<InputStream> body, long length) {
+        return post(path, apiKey, contentType, HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(body), length));
+    }
+
+    private Reply post(String path, String apiKey, String contentType, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .timeout(Duration.ofSeconds(60))
+                .POST(body);
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }

@@ -12,6 +12,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.lgsp.hub.app.HubApplication;
 import vn.lgsp.hub.audit.ExchangeLog;
+import vn.lgsp.hub.simulators.agency.AgencySimulator;
+import vn.lgsp.hub.simulators.axis.AxisSimulator;
 import vn.lgsp.hub.simulators.onestop.OneStopSimulator;
 import vn.lgsp.hub.simulators.portal.PortalSimulator;
 
@@ -56,7 +58,22 @@ import vn.lgsp.hub.simulators.portal.PortalSimulator;
                 "hub.flow.intake.retry.first-delay=100ms",
                 "hub.flow.intake.retry.max-delay=400ms",
                 "hub.flow.intake.retry.max-attempts=8",
-                "hub.flow.intake.verification.max-delay=3s"
+                "hub.flow.intake.verification.max-delay=3s",
+                // documents: tests call the axis poller themselves; retries quick
+                "hub.flow.document.poll.enabled=false",
+                "hub.flow.document.retry.in-place-attempts=2",
+                "hub.flow.document.retry.in-place-delay=20ms",
+                "hub.flow.document.retry.first-delay=100ms",
+                "hub.flow.document.retry.max-delay=400ms",
+                "hub.flow.document.retry.max-attempts=30",
+                "hub.flow.document.signature.senders.000.00.21.H56=REQUIRE_VALID",
+                "hub.connector.docex.axis.read-timeout=5s",
+                "hub.security.clients[2].id=agency11",
+                // SHA-256 of "agency11-key": sends and reads documents as Sở Tài chính (000.00.11.H56) only
+                "hub.security.clients[2].api-key-sha256[0]=a638a1cf011d8571b34eec2538b63fbd9d3cb701bac2296a00d59720ccbe79db",
+                "hub.security.clients[2].services[0]=documents.send",
+                "hub.security.clients[2].services[1]=documents.inbox",
+                "hub.security.clients[2].agencies[0]=000.00.11.H56"
         })
 public abstract class HubIntegrationTest {
 
@@ -64,14 +81,33 @@ public abstract class HubIntegrationTest {
     /** The population database's SOAP endpoint; tests stub it with {@link PopulationStub}. */
     protected static final PopulationStub POPULATION = new PopulationStub();
     protected static final OneStopSimulator ONESTOP = new OneStopSimulator(0);
+    protected static final AxisSimulator AXIS = new AxisSimulator(0);
+    protected static final AgencySimulator AGENCIES = new AgencySimulator(0);
+    /** Provincial agencies of the tests' directory: two receive by push, two fetch from their inbox. */
+    protected static final String PUSH_AGENCY = "000.00.14.H56";
+    protected static final String SIGNING_AGENCY = "000.00.21.H56";
+    protected static final String INBOX_AGENCY = "000.00.11.H56";
+    protected static final String OFFICE = "000.00.01.H56";
+    private static final Path DIRECTORY;
     private static final Path DATA;
 
     static {
         PORTAL.start();
         POPULATION.start();
         ONESTOP.start();
+        AXIS.start();
+        AGENCIES.start();
         try {
             DATA = Files.createTempDirectory("hub-it-");
+            DIRECTORY = DATA.resolve("agencies.yml");
+            Files.writeString(DIRECTORY, """
+                    agencies:
+                      - {code: "%s", name: "Sở Xây dựng tỉnh Thanh Hóa", receives: push, push-url: "%s"}
+                      - {code: "%s", name: "Sở Y tế tỉnh Thanh Hóa", receives: push, push-url: "%s"}
+                      - {code: "%s", name: "Sở Tài chính tỉnh Thanh Hóa", receives: inbox}
+                      - {code: "%s", name: "Văn phòng UBND tỉnh Thanh Hóa", receives: inbox}
+                    """.formatted(PUSH_AGENCY, AGENCIES.pushUrl(PUSH_AGENCY), SIGNING_AGENCY,
+                    AGENCIES.pushUrl(SIGNING_AGENCY), INBOX_AGENCY, OFFICE));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -82,6 +118,8 @@ public abstract class HubIntegrationTest {
         r.add("hub.connector.portal.base-url", PORTAL::baseUrl);
         r.add("hub.connector.population.address", POPULATION::address);
         r.add("hub.connector.onestop.base-url", ONESTOP::baseUrl);
+        r.add("hub.connector.docex.axis.base-url", AXIS::baseUrl);
+        r.add("hub.connector.docex.directory-location", () -> DIRECTORY.toUri().toString());
         r.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("exchange-log") + ";WRITE_DELAY=0");
         r.add("spring.artemis.embedded.data-directory", () -> DATA.resolve("artemis").toString());
     }

@@ -36,6 +36,7 @@ public enum ErrorCode {
     DOCUMENT_INVALID("document.invalid", 400, "The edXML package lacks a required field or has a field of the wrong form"),
     DOCUMENT_MISSING_ATTACHMENT("document.missing_attachment", 400, "The edXML manifest and attachments do not match, or an attachment is not valid base64"),
     DOCUMENT_SIGNATURE_INVALID("document.signature_invalid", 422, "The edXML package's XML signature does not verify"),
+    DOCUMENT_UNKNOWN("document.unknown", 422, "The status package is about a document the hub has not carried to its sender"),
 
     // citizens
     CITIZEN_NOT_FOUND("citizen.not_found", 404, "The population database has no citizen with this personal ID"),
@@ -59,7 +60,15 @@ public enum ErrorCode {
     POPULATION_REJECTED("population.rejected", 422, "The population database refused the request"),
     ONESTOP_UNAVAILABLE("onestop.unavailable", 503, "The one-stop-shop did not answer in time or answered with a server error"),
     ONESTOP_MALFORMED_REPLY("onestop.malformed_reply", 502, "The one-stop-shop's reply could not be understood"),
-    ONESTOP_REJECTED("onestop.rejected", 422, "The one-stop-shop rejected the dossier");
+    ONESTOP_REJECTED("onestop.rejected", 422, "The one-stop-shop rejected the dossier"),
+
+    // document axis and agencies
+    AXIS_UNAVAILABLE("axis.unavailable", 503, "The national document axis did not answer in time or answered with a server error"),
+    AXIS_MALFORMED_REPLY("axis.malformed_reply", 502, "The national document axis's reply could not be understood"),
+    AXIS_REJECTED("axis.rejected", 422, "The national document axis refused the request"),
+    AXIS_AUTH_FAILED("axis.auth_failed", 502, "The national document axis refused the hub's system id and secret"),
+    AGENCY_UNAVAILABLE("agency.unavailable", 503, "The receiving agency did not answer in time or answered with a server error"),
+    AGENCY_REJECTED("agency.rejected", 422, "The receiving agency refused the document");
 
     private final String code;
     private final int httpStatus;

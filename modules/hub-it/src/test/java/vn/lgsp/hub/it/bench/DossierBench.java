@@ -1,38 +1,36 @@
 package vn.lgsp.hub.it.bench;
 
 import static org.awaitility.Awaitility.await;
+import static vn.lgsp.hub.it.bench.BenchSupport.loadAverage;
+import static vn.lgsp.hub.it.bench.BenchSupport.log;
+import static vn.lgsp.hub.it.bench.BenchSupport.medianRow;
+import static vn.lgsp.hub.it.bench.BenchSupport.row;
+import static vn.lgsp.hub.it.bench.BenchSupport.seconds;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import vn.lgsp.hub.it.EventFactory;
 import vn.lgsp.hub.it.EventFactory.Event;
 import vn.lgsp.hub.it.HubClient;
 import vn.lgsp.hub.it.HubProcess;
+import vn.lgsp.hub.it.bench.BenchSupport.Load;
+import vn.lgsp.hub.it.bench.BenchSupport.Options;
+import vn.lgsp.hub.it.bench.BenchSupport.Outcome;
+import vn.lgsp.hub.it.bench.BenchSupport.Sender;
 import vn.lgsp.hub.simulators.portal.PortalSimulator;
 import vn.lgsp.hub.simulators.portal.ReceivedCall;
 
@@ -54,14 +52,12 @@ import vn.lgsp.hub.simulators.portal.ReceivedCall;
 public final class DossierBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Logger SIMULATOR_LOG = Logger.getLogger("vn.lgsp.hub.simulators");
     /** Dossier numbers of the warm-up; measured rounds use 1, 2, ... below it. */
     private static final int WARMUP_FIRST_NUMBER = 9000;
     /** The portal answers at once here, so a delivery pause this long means the hub is stuck. */
     private static final Duration STALL = Duration.ofSeconds(60);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private final Map<String, String> options;
+    private final Options options;
     private final int events;
     private final int dossiers;
     private final int clients;
@@ -69,32 +65,25 @@ public final class DossierBench {
     private final int perDossier;
     private final int rounds;
 
-    private DossierBench(Map<String, String> options) {
+    private DossierBench(Options options) {
         this.options = options;
-        this.events = intOption("events", 5000);
-        this.dossiers = intOption("dossiers", 100);
-        this.clients = intOption("clients", 8);
-        this.warmupEvents = intOption("warmup", 2000);
+        this.events = options.getInt("events", 5000);
+        this.dossiers = options.getInt("dossiers", 100);
+        this.clients = options.getInt("clients", 8);
+        this.warmupEvents = options.getInt("warmup", 2000);
         if (events % dossiers != 0 || events / dossiers < 3) {
             throw new IllegalArgumentException("events must be a multiple of dossiers, at least 3 per dossier");
         }
         this.perDossier = events / dossiers;
-        this.rounds = intOption("rounds", 1);
+        this.rounds = options.getInt("rounds", 1);
         if (rounds < 1 || rounds * dossiers >= WARMUP_FIRST_NUMBER) {
             throw new IllegalArgumentException("rounds x dossiers must stay below " + WARMUP_FIRST_NUMBER);
         }
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String a : args) {
-            if (!a.startsWith("--") || !a.contains("=")) {
-                throw new IllegalArgumentException("arguments are --name=value, got " + a);
-            }
-            options.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-        }
-        SIMULATOR_LOG.setLevel(Level.WARNING);
-        new DossierBench(options).run();
+        BenchSupport.quietSimulators();
+        new DossierBench(Options.parse(args)).run();
         System.exit(0);
     }
 
@@ -110,47 +99,30 @@ public final class DossierBench {
         }
 
         double percentileMillis(double p) {
-            long[] sorted = latenciesNanos.clone();
-            Arrays.sort(sorted);
-            int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+            return BenchSupport.percentileMillis(latenciesNanos, p);
         }
     }
 
     private void run() throws Exception {
-        Path jar = Path.of(require("jar"));
-        Path work = Path.of(options.getOrDefault("workdir", "target/bench")).toAbsolutePath()
-                .resolve("run-" + LocalDateTime.now().format(STAMP));
-        Files.createDirectories(work);
-        String hubArgs = options.getOrDefault("hub-args", "");
+        Path work = BenchSupport.runDirectory(options);
+        String hubArgs = options.get("hub-args", "");
         EventFactory factory = new EventFactory(EventFactory.originFor(perDossier), 7);
         List<List<Event>> warmup = histories(factory, WARMUP_FIRST_NUMBER, Math.max(1, warmupEvents / perDossier));
         int warmupCount = warmup.stream().mapToInt(List::size).sum();
 
-        String machineAtStart = machine();
         String setup = events + " events over " + dossiers + " dossiers (" + perDossier + " each: 2, "
                 + (perDossier - 2) + "x4, 9), " + clients + " client threads, " + rounds + " round(s); warm-up "
                 + warmupCount + " events" + (hubArgs.isBlank() ? "" : "; hub arguments: " + hubArgs);
-        log("machine: " + machineAtStart);
-        log("load: " + setup);
+        String machineAtStart = BenchSupport.announce(setup);
 
         PortalSimulator portal = new PortalSimulator(0);
         portal.start();
         List<Result[]> results = new ArrayList<>();
         List<String> loads = new ArrayList<>();
-        HubProcess process = HubProcess.builder()
-                .jar(jar)
-                .dataDir(work.resolve("hub-data"))
-                .logFile(work.resolve("hub.log"))
-                .portalUrl(portal.baseUrl())
-                .arguments(hubArgs)
-                .build();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HubProcess process = BenchSupport.hubProcess(options, work, portal.baseUrl());
+        HttpClient http = BenchSupport.httpClient();
         try {
-            long t = System.nanoTime();
-            process.start().awaitHealthy();
-            log(String.format("hub: started in %.1f s (log %s)", (System.nanoTime() - t) / 1e9, process.logFile()));
+            BenchSupport.startHub(process);
             HubClient client = new HubClient(process.baseUrl());
             Sender<Event> toHub = e -> {
                 HubClient.Reply r = client.postEvent(e.json());
@@ -171,29 +143,9 @@ public final class DossierBench {
             process.stop();
             portal.stop();
         }
-        if (!Boolean.parseBoolean(options.getOrDefault("keep-data", "false"))) {
-            process.deleteDataAndJar();
-        }
-
-        String machineAtEnd = machine();
-        log("machine at the end: " + machineAtEnd);
-        StringBuilder report = new StringBuilder();
-        report.append("Machine: ").append(machineAtStart).append("; at the end: load average ")
-                .append(loadAverage()).append("\n\nLoad: ").append(setup).append("\n\n");
-        for (int r = 0; r < results.size(); r++) {
-            report.append("Round ").append(r + 1).append(" (load average at its start ").append(loads.get(r))
-                    .append("):\n\n");
-            report.append(table(results.get(r)[0], results.get(r)[1])).append("\n");
-        }
-        if (results.size() > 1) {
-            report.append("Median of the rounds (each ratio is the median of the per-round ratios):\n\n")
-                    .append(medianTable(results)).append("\n");
-        }
-        System.out.println();
-        System.out.println(report);
-        Path file = work.resolve("result.md");
-        Files.writeString(file, report.toString());
-        log("written " + file);
+        BenchSupport.cleanUp(process, options);
+        BenchSupport.publish(work, machineAtStart, setup, loads,
+                results.stream().map(r -> table(r[0], r[1])).toList(), medianTable(results));
     }
 
     /** The baseline for these items: a fresh simulator (no keys seen), one session, the items posted directly. */
@@ -212,7 +164,7 @@ public final class DossierBench {
         int before = portal.received().size();
         int count = histories.stream().mapToInt(List::size).sum();
         log(name + ": sending " + count + " events (load average " + loadAverage() + ")");
-        Load load = send(histories, sender);
+        Load load = BenchSupport.send(clients, histories, sender);
         log(String.format("%s: %d accepted in %.1f s, %d errors; waiting for delivery", name, count,
                 seconds(load.sending()), load.errors()));
         long[] progress = {-1, System.nanoTime()};
@@ -242,7 +194,7 @@ public final class DossierBench {
         int before = portal.received().size();
         int count = items.stream().mapToInt(List::size).sum();
         log(name + ": posting " + count + " items straight to the portal");
-        Load load = send(items, sender);
+        Load load = BenchSupport.send(clients, items, sender);
         List<ReceivedCall> got = portal.received();
         if (got.size() - before != count) {
             throw new IllegalStateException(name + ": portal recorded " + (got.size() - before) + " of " + count);
@@ -252,83 +204,6 @@ public final class DossierBench {
         Duration endToEnd = Duration.between(load.firstSend(), last);
         log(String.format("%s: %d in %.1f s, %d errors", name, count, seconds(load.sending()), load.errors()));
         return new Result(name, count, load.errors(), load.sending(), endToEnd, load.latencies());
-    }
-
-    /** One call's outcome: success, duration, HTTP status. */
-    record Outcome(boolean ok, long nanos, int status) {
-    }
-
-    @FunctionalInterface
-    interface Sender<T> {
-        Outcome send(T item) throws IOException, InterruptedException;
-    }
-
-    record Load(Instant firstSend, Duration sending, int errors, long[] latencies) {
-    }
-
-    /**
-     * Sends every sequence, each in order, the sequences spread over the client threads and interleaved within one.
-     * A failed call (I/O error or an unexpected status) is counted and repeated, up to five times.
-     */
-    private <T> Load send(List<List<T>> sequences, Sender<T> sender) {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<long[]> latencies = new ArrayList<>();
-        AtomicInteger errors = new AtomicInteger();
-        List<Future<long[]>> futures = new ArrayList<>();
-        Instant first = Instant.now();
-        long started = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            List<List<T>> mine = new ArrayList<>();
-            for (int d = c; d < sequences.size(); d += clients) {
-                mine.add(sequences.get(d));
-            }
-            futures.add(pool.submit(() -> sendInterleaved(mine, sender, errors)));
-        }
-        try {
-            for (Future<long[]> f : futures) {
-                latencies.add(f.get());
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("a client failed", e);
-        } finally {
-            pool.shutdownNow();
-        }
-        Duration sending = Duration.ofNanos(System.nanoTime() - started);
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
-        return new Load(first, sending, errors.get(), all);
-    }
-
-    private static <T> long[] sendInterleaved(List<List<T>> sequences, Sender<T> sender, AtomicInteger errors)
-            throws InterruptedException {
-        int total = sequences.stream().mapToInt(List::size).sum();
-        long[] latencies = new long[total];
-        int n = 0;
-        int longest = sequences.stream().mapToInt(List::size).max().orElse(0);
-        for (int i = 0; i < longest; i++) {
-            for (List<T> sequence : sequences) {
-                if (i >= sequence.size()) {
-                    continue;
-                }
-                T item = sequence.get(i);
-                for (int attempt = 1; ; attempt++) {
-                    Outcome o;
-                    try {
-                        o = sender.send(item);
-                    } catch (IOException e) {
-                        o = new Outcome(false, 0, -1);
-                    }
-                    if (o.ok()) {
-                        latencies[n++] = o.nanos();
-                        break;
-                    }
-                    errors.incrementAndGet();
-                    if (attempt == 5) {
-                        throw new IllegalStateException("gave up after 5 attempts, last status " + o.status());
-                    }
-                }
-            }
-        }
-        return Arrays.copyOf(latencies, n);
     }
 
     private static String login(HttpClient http, String baseUrl) throws IOException, InterruptedException {
@@ -383,9 +258,7 @@ public final class DossierBench {
     }
 
     private String table(Result hub, Result base) {
-        StringBuilder t = new StringBuilder();
-        t.append("| measure | hub | baseline (direct to portal) | hub / baseline |\n");
-        t.append("|---|---:|---:|---:|\n");
+        StringBuilder t = BenchSupport.tableHead("direct to portal");
         row(t, "events accepted per second (202s over the sending time)", hub.acceptedPerSecond(),
                 base.acceptedPerSecond(), "%.0f");
         row(t, "events delivered per second, end to end (first send to last arrival at the portal)",
@@ -399,68 +272,11 @@ public final class DossierBench {
     }
 
     private static String medianTable(List<Result[]> results) {
-        StringBuilder t = new StringBuilder();
-        t.append("| measure | hub | baseline (direct to portal) | hub / baseline |\n");
-        t.append("|---|---:|---:|---:|\n");
+        StringBuilder t = BenchSupport.tableHead("direct to portal");
         medianRow(t, "events accepted per second", results, Result::acceptedPerSecond, "%.0f");
         medianRow(t, "events delivered per second, end to end", results, Result::deliveredPerSecond, "%.0f");
         medianRow(t, "POST latency p50 (ms)", results, r -> r.percentileMillis(50), "%.1f");
         medianRow(t, "POST latency p95 (ms)", results, r -> r.percentileMillis(95), "%.1f");
         return t.toString();
-    }
-
-    private static void medianRow(StringBuilder t, String name, List<Result[]> results,
-                                  java.util.function.ToDoubleFunction<Result> measure, String format) {
-        double hub = median(results.stream().mapToDouble(r -> measure.applyAsDouble(r[0])).toArray());
-        double base = median(results.stream().mapToDouble(r -> measure.applyAsDouble(r[1])).toArray());
-        double ratio = median(results.stream()
-                .mapToDouble(r -> measure.applyAsDouble(r[0]) / measure.applyAsDouble(r[1])).toArray());
-        t.append("| ").append(name).append(" | ").append(String.format(format, hub)).append(" | ")
-                .append(String.format(format, base)).append(" | ").append(String.format("%.2f", ratio)).append(" |\n");
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    private static void row(StringBuilder t, String name, double hub, double base, String format) {
-        t.append("| ").append(name).append(" | ").append(String.format(format, hub)).append(" | ")
-                .append(String.format(format, base)).append(" | ").append(String.format("%.2f", hub / base))
-                .append(" |\n");
-    }
-
-    private static String machine() {
-        Runtime rt = Runtime.getRuntime();
-        return rt.availableProcessors() + " cores (load average " + loadAverage() + " now), "
-                + System.getProperty("os.name") + " "
-                + System.getProperty("os.version") + ", Java " + System.getProperty("java.version") + ", "
-                + (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getTotalMemorySize() / (1024 * 1024 * 1024) + " GB RAM" : "");
-    }
-
-    private static String loadAverage() {
-        return String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    }
-
-    private static double seconds(Duration d) {
-        return d.toNanos() / 1e9;
-    }
-
-    private int intOption(String name, int fallback) {
-        return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
-    }
-
-    private String require(String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--" + name + "=... is required");
-        }
-        return value;
-    }
-
-    private static void log(String message) {
-        System.out.printf("[bench %s] %s%n", java.time.LocalTime.now().withNano(0), message);
     }
 }

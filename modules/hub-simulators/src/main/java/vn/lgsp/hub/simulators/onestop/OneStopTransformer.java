@@ -1,16 +1,14 @@
 package vn.lgsp.hub.simulators.onestop;
 
-import com.github.tomakehurst.wiremock.common.Json;
-import com.github.tomakehurst.wiremock.common.JsonException;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.lgsp.hub.simulators.SimulatorReplies;
 import vn.lgsp.hub.simulators.SimulatorTransformer;
 
 /**
@@ -20,7 +18,6 @@ import vn.lgsp.hub.simulators.SimulatorTransformer;
 final class OneStopTransformer extends SimulatorTransformer<OneStopState> {
 
   static final String NAME = "lgsp-onestop-intake";
-  static final String CORRELATION_HEADER = "X-Correlation-Id";
 
   OneStopTransformer(OneStopState state) {
     super(NAME, state);
@@ -68,17 +65,7 @@ final class OneStopTransformer extends SimulatorTransformer<OneStopState> {
 
   /** Maps for objects, lists for arrays; null for no body or no JSON. UTF-8 (RFC 8259), whatever was declared. */
   static Object parse(byte[] body) {
-    try {
-      return body == null || body.length == 0
-          ? null : Json.read(new String(body, StandardCharsets.UTF_8), Object.class);
-    } catch (JsonException e) {
-      return null;
-    }
-  }
-
-  private static String header(LoggedRequest request, String name) {
-    String value = request.getHeader(name);
-    return value == null || value.isBlank() ? null : value.trim();
+    return SimulatorReplies.parseJson(body);
   }
 
   private static String text(Object value) {

@@ -16,6 +16,7 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.audit.ExchangeLog;
 import vn.lgsp.hub.audit.ExchangeRecord;
 import vn.lgsp.hub.audit.ExchangeState;
@@ -67,12 +68,20 @@ public class CitizenIdentityService {
     private final ExchangeLog exchangeLog;
     private final ProducerTemplate camel;
     private final MeterRegistry meters;
+    /**
+     * Each group of exchange-log writes (the record and its first event; an attempt and the final state) is one
+     * transaction: one commit instead of one per statement, which is most of a call's cost (docs/BENCHMARKS.md).
+     * Never open across the call to the database.
+     */
+    private final TransactionTemplate tx;
 
-    public CitizenIdentityService(Clock clock, ExchangeLog exchangeLog, ProducerTemplate camel, MeterRegistry meters) {
+    public CitizenIdentityService(Clock clock, ExchangeLog exchangeLog, ProducerTemplate camel, MeterRegistry meters,
+                                  TransactionTemplate tx) {
         this.clock = clock;
         this.exchangeLog = exchangeLog;
         this.camel = camel;
         this.meters = meters;
+        this.tx = tx;
     }
 
     /** The answer to a lookup: the citizen and the exchange that recorded the call. */
@@ -161,9 +170,12 @@ public class CitizenIdentityService {
         String masked = r == null ? null : maskRefusedId(r.personalId());
         String detail = "refused " + e.violations().stream().map(v -> v.field() + ":" + v.code().code()).toList();
         try {
-            ExchangeRecord x = exchangeLog.create(new NewExchange(FLOW, op.name(), clientId, correlationId,
-                    UUID.randomUUID().toString(), dossierCode, null, masked, officer, purpose));
-            exchangeLog.changeState(x.id(), ExchangeState.FAILED, ExchangeStep.FAILED, code, detail);
+            ExchangeRecord x = tx.execute(s -> {
+                ExchangeRecord created = exchangeLog.create(new NewExchange(FLOW, op.name(), clientId,
+                        correlationId, UUID.randomUUID().toString(), dossierCode, null, masked, officer, purpose));
+                exchangeLog.changeState(created.id(), ExchangeState.FAILED, ExchangeStep.FAILED, code, detail);
+                return created;
+            });
             log.info("Citizen {} {} for client {} officer {} on {}: refused {}", op, x.id(), clientId, officer,
                     masked, code);
         } catch (RuntimeException failure) {
@@ -268,8 +280,9 @@ public class CitizenIdentityService {
      */
     private <T> Call<T> call(Operation op, PopulationRequest q, String clientId, String correlationId, String route,
                              Class<T> type) {
-        ExchangeRecord exchange = exchangeLog.create(new NewExchange(FLOW, op.name(), clientId, correlationId,
-                q.requestId(), q.dossierCode(), null, q.personalId().masked(), q.officerId(), purpose(q)));
+        ExchangeRecord exchange = tx.execute(s -> exchangeLog.create(new NewExchange(FLOW, op.name(), clientId,
+                correlationId, q.requestId(), q.dossierCode(), null, q.personalId().masked(), q.officerId(),
+                purpose(q))));
         long start = System.nanoTime();
         try {
             T result = camel.requestBody(route, q, type);
@@ -279,9 +292,11 @@ public class CitizenIdentityService {
             HubException failure = hubFailure(e);
             // the database's refusal text is free text and may quote the name it was asked about
             String detail = "error=" + withoutName(failure.getMessage(), q.fullName());
-            exchangeLog.attempt(exchange.id(), 1, false, took, failure.errorCode().code(), detail);
-            exchangeLog.changeState(exchange.id(), ExchangeState.FAILED, ExchangeStep.FAILED,
-                    failure.errorCode().code(), detail);
+            tx.executeWithoutResult(s -> {
+                exchangeLog.attempt(exchange.id(), 1, false, took, failure.errorCode().code(), detail);
+                exchangeLog.changeState(exchange.id(), ExchangeState.FAILED, ExchangeStep.FAILED,
+                        failure.errorCode().code(), detail);
+            });
             count(op, failure.errorCode().code());
             log.info("Citizen {} {} for client {} officer {} on {}: failed {} after {} ms", op, exchange.id(),
                     clientId, q.officerId(), q.personalId().masked(), failure.errorCode().code(), took.toMillis());
@@ -302,8 +317,11 @@ public class CitizenIdentityService {
 
     private void answered(Call<?> call, String outcome) {
         String detail = "result=" + outcome;
-        exchangeLog.attempt(call.exchange().id(), 1, true, call.duration(), null, detail);
-        exchangeLog.changeState(call.exchange().id(), ExchangeState.DELIVERED, ExchangeStep.DELIVERED, null, detail);
+        tx.executeWithoutResult(s -> {
+            exchangeLog.attempt(call.exchange().id(), 1, true, call.duration(), null, detail);
+            exchangeLog.changeState(call.exchange().id(), ExchangeState.DELIVERED, ExchangeStep.DELIVERED, null,
+                    detail);
+        });
         count(call.op(), "ok");
         log.info("Citizen {} {} for client {} officer {} on {}: {} in {} ms", call.op(), call.exchange().id(),
                 call.exchange().clientId(), call.request().officerId(), call.request().personalId().masked(),

@@ -10,11 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import vn.lgsp.hub.app.broker.Queues;
 import vn.lgsp.hub.app.delivery.DurableAcceptance;
-import vn.lgsp.hub.audit.ExchangeLog;
+import vn.lgsp.hub.app.delivery.RefusedItems;
 import vn.lgsp.hub.audit.ExchangeRecord;
-import vn.lgsp.hub.audit.ExchangeState;
-import vn.lgsp.hub.audit.ExchangeStep;
-import vn.lgsp.hub.audit.NewExchange;
 import vn.lgsp.hub.core.error.ErrorCode;
 import vn.lgsp.hub.core.error.HubException;
 import vn.lgsp.hub.core.error.ValidationException;
@@ -38,15 +35,15 @@ public class IntakeAcceptService {
 
     private final IntakeDossierValidator validator;
     private final DurableAcceptance acceptance;
-    private final ExchangeLog exchangeLog;
+    private final RefusedItems refusals;
     private final ObjectMapper json;
     private final MeterRegistry meters;
 
-    public IntakeAcceptService(Clock clock, DurableAcceptance acceptance, ExchangeLog exchangeLog, ObjectMapper json,
+    public IntakeAcceptService(Clock clock, DurableAcceptance acceptance, RefusedItems refusals, ObjectMapper json,
                                MeterRegistry meters) {
         this.validator = new IntakeDossierValidator(clock);
         this.acceptance = acceptance;
-        this.exchangeLog = exchangeLog;
+        this.refusals = refusals;
         this.json = json;
         this.meters = meters;
     }
@@ -67,8 +64,7 @@ public class IntakeAcceptService {
     }
 
     /**
-     * Records a polled dossier the hub cannot accept (invalid, or unreadable), as a {@code FAILED} exchange an
-     * operator can find; no one else would hear of it. Recorded once per dossier version: polling it again finds it.
+     * Records a polled dossier the hub cannot accept (invalid, or unreadable), once per dossier version.
      *
      * @param dossierCode as far as it could be read, or {@code null}
      * @param version     the item's position at the portal, which tells its versions apart
@@ -77,15 +73,8 @@ public class IntakeAcceptService {
                                   ErrorCode code, String reason) {
         String key = eventKey(dossierCode == null ? "?" : dossierCode, version == null ? UUID.randomUUID().toString()
                 : version);
-        return exchangeLog.findByEventKey(FLOW, key).orElseGet(() -> {
-            ExchangeRecord r = exchangeLog.create(new NewExchange(FLOW, OPERATION, clientId, correlationId, key,
-                    dossierCode, null, null, null, null));
-            exchangeLog.changeState(r.id(), ExchangeState.FAILED, ExchangeStep.FAILED, code.code(), reason);
-            meters.counter("hub.exchanges.failed", "flow", FLOW, "code", code.code()).increment();
-            log.warn("Intake dossier {} from the portal refused ({}): {}; recorded as exchange {}", dossierCode,
-                    code.code(), reason, r.id());
-            return r;
-        });
+        return refusals.record(new RefusedItems.Refusal(FLOW, OPERATION, dossierCode, key, clientId, correlationId,
+                code, reason));
     }
 
     private static String eventKey(String dossierCode, String version) {

@@ -6,4 +6,7 @@ public sealed interface EdxmlMessage permits EdxmlPackage, StatusPackage {
     TraceHeaderList traceHeaderList();
 
     SignatureVerification signature();
+
+    /** The envelope as it arrived when the package was signed (whatever the verdict), else null. */
+    SignedEnvelope signedEnvelope();
 }
