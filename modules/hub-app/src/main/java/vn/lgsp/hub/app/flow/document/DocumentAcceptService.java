@@ -165,7 +165,7 @@ public class DocumentAcceptService {
                 List<Delivery> all = new ArrayList<>();
                 for (String recipient : to) {
                     DocumentMeta meta = new DocumentMeta(documentId, type, sender, recipient, statusCode(message),
-                            businessDocType(message), bytes);
+                            businessDocType(message), bytes, sha256);
                     DurableAcceptance.Submission sub = new DurableAcceptance.Submission(FLOW, Queues.DOCUMENT,
                             recipient + "|" + documentId, eventKey(message, recipient, sha256), clientId,
                             correlationId, documentId, toJson(meta), () -> Files.newInputStream(written));

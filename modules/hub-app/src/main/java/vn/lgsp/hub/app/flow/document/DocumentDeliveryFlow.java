@@ -48,9 +48,10 @@ public class DocumentDeliveryFlow implements DeliveryFlow {
         DocumentMeta meta = json.readValue(m.json(), DocumentMeta.class);
         Route route = directory.route(meta.recipient());
         switch (route.kind()) {
+            // the axis delivers a send to every recipient the package names: one key per package, not per recipient
             case NATIONAL_AXIS -> connector.send(DocexRoutes.AXIS_SEND, m.payload(), Map.of(
                     DocexRoutes.FROM, meta.from(), DocexRoutes.MESSAGE_TYPE, meta.messageType(),
-                    HubHeaders.EVENT_KEY, m.eventKey()));
+                    HubHeaders.EVENT_KEY, meta.packageSha256()));
             case LOCAL_PUSH -> connector.send(DocexRoutes.AGENCY_PUSH, m.payload(), Map.of(
                     DocexRoutes.ORGAN_ID, meta.recipient(), HubHeaders.EVENT_KEY, m.eventKey()));
             case LOCAL_INBOX -> queue.send(Queues.DOCUMENT_INBOX, m, 0, null);

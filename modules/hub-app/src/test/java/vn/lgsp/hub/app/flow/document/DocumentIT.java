@@ -30,6 +30,7 @@ class DocumentIT extends HubIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String XML = "application/xml";
     private static final String MINISTRY = "000.00.00.G06";
+    private static final String OTHER_MINISTRY = "000.00.04.G18";
 
     @Autowired
     private DocumentAxisPoller poller;
@@ -46,17 +47,18 @@ class DocumentIT extends HubIntegrationTest {
     @Test
     void onePackageFansOutToEachRecipientTheWayItReceivesAndEachDeliveryIsTrackedOnItsOwn() {
         String doc = EdxmlPackages.newDocumentId(OFFICE);
-        String letter = EdxmlPackages.letter(doc, OFFICE, PUSH_AGENCY, INBOX_AGENCY, MINISTRY);
+        String letter = EdxmlPackages.letter(doc, OFFICE, PUSH_AGENCY, INBOX_AGENCY, MINISTRY, OTHER_MINISTRY);
         Map<String, String> ids = accepted(post("/api/v1/documents", HubClient.DEMO_KEY, letter));
-        assertThat(ids).containsOnlyKeys(PUSH_AGENCY, INBOX_AGENCY, MINISTRY);
+        assertThat(ids).containsOnlyKeys(PUSH_AGENCY, INBOX_AGENCY, MINISTRY, OTHER_MINISTRY);
         ids.values().forEach(id -> awaitState(id, "DELIVERED"));
 
         assertThat(AGENCIES.received(PUSH_AGENCY)).singleElement().satisfies(p -> {
             assertThat(p.documentId()).isEqualTo(doc);
             assertThat(new String(p.body(), StandardCharsets.UTF_8)).contains("QCVN_102_2016", "cong-van.pdf");
         });
+        // the axis delivers one send to every recipient the package names: the two ministries' deliveries are one send
         assertThat(sentFor(doc)).singleElement().satisfies(s -> {
-            assertThat(s.to()).contains(MINISTRY);
+            assertThat(s.to()).contains(MINISTRY, OTHER_MINISTRY);
             assertThat(s.from()).isEqualTo(OFFICE);
             assertThat(s.messagetype()).isEqualTo("edoc");
         });

@@ -115,11 +115,12 @@ public class EdxmlWriter {
         }
 
         /**
-         * Writes {@code xml} as it is, after the start tag open: the root declares only the envelope's own namespace,
-         * which the envelope declares too, so the envelope has the same namespaces in scope as when it was read.
+         * Writes {@code xml} as it is, straight to the stream, inside the root: the root declares only the envelope's
+         * own namespace, which the envelope declares too, so the envelope has the same namespaces in scope as when it
+         * was read and canonicalises as it did.
          */
         private void verbatim(String xml) throws XMLStreamException, IOException {
-            w.writeCharacters("");
+            w.writeCharacters(""); // closes the root's start tag
             w.flush();
             Writer raw = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             raw.write(xml);
