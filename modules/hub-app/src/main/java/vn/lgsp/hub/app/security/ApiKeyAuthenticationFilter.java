@@ -23,10 +23,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ClientRegistry registry;
     private final ObjectMapper json;
+    private final SecurityEvents events;
 
-    ApiKeyAuthenticationFilter(ClientRegistry registry, ObjectMapper json) {
+    ApiKeyAuthenticationFilter(ClientRegistry registry, ObjectMapper json, SecurityEvents events) {
         this.registry = registry;
         this.json = json;
+        this.events = events;
     }
 
     @Override
@@ -39,6 +41,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         Optional<Caller> caller = key.length() > 256 ? Optional.empty() : registry.byKey(key);
         if (caller.isEmpty()) {
+            // the key itself is never recorded nor logged, not even in part
+            events.authenticationFailed(request, key.length() > 256 ? "API key too long" : "Unknown API key");
             Problems.write(response, json, ErrorCode.UNAUTHENTICATED, "The API key is not valid");
             return;
         }

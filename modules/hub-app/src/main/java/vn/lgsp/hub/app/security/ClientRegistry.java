@@ -23,6 +23,10 @@ public class ClientRegistry {
 
     public ClientRegistry(SecurityProperties props) {
         for (SecurityProperties.Client c : props.clients()) {
+            if (SecurityEvents.ANONYMOUS.equals(c.id())) {
+                // security events of unknown callers are recorded under this id; a client with it would read them
+                throw new IllegalStateException("The client id '" + SecurityEvents.ANONYMOUS + "' is reserved");
+            }
             Set<String> services = Set.copyOf(c.services() == null ? Set.of() : c.services());
             Set<String> agencies = Set.copyOf(c.agencies() == null ? Set.of() : c.agencies());
             for (String hash : c.apiKeySha256()) {

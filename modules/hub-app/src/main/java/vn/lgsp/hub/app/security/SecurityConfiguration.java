@@ -16,19 +16,28 @@ import vn.lgsp.hub.core.error.ErrorCode;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain hubSecurity(HttpSecurity http, ClientRegistry registry, ObjectMapper json) throws Exception {
+    SecurityFilterChain hubSecurity(HttpSecurity http, ClientRegistry registry, ObjectMapper json,
+                                    SecurityEvents events) throws Exception {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(r -> r.disable())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(registry, json), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(registry, json, events),
+                        AnonymousAuthenticationFilter.class)
+                // both refusals are recorded in the exchange log (flow "security") and counted; see SecurityEvents
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> Problems.write(res, json,
-                                ErrorCode.UNAUTHENTICATED, "Send your API key in the X-API-Key header"))
-                        .accessDeniedHandler((req, res, ex) -> Problems.write(res, json, ErrorCode.FORBIDDEN,
-                                "Your client is not allowed to call this service")))
+                        .authenticationEntryPoint((req, res, ex) -> {
+                            events.authenticationFailed(req, "No API key");
+                            Problems.write(res, json, ErrorCode.UNAUTHENTICATED,
+                                    "Send your API key in the X-API-Key header");
+                        })
+                        .accessDeniedHandler((req, res, ex) -> {
+                            events.accessDenied(req, "The client's access right does not cover this call");
+                            Problems.write(res, json, ErrorCode.FORBIDDEN,
+                                    "Your client is not allowed to call this service");
+                        }))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()

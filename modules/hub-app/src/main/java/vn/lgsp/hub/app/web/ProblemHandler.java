@@ -3,6 +3,7 @@ package vn.lgsp.hub.app.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import vn.lgsp.hub.app.security.SecurityEvents;
 import vn.lgsp.hub.core.error.ErrorCode;
 import vn.lgsp.hub.core.error.HubException;
 import vn.lgsp.hub.core.error.ValidationException;
@@ -39,6 +41,12 @@ public class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final SecurityEvents securityEvents;
+
+    public ProblemHandler(SecurityEvents securityEvents) {
+        this.securityEvents = securityEvents;
+    }
+
     @ExceptionHandler(ValidationException.class)
     ResponseEntity<ProblemDetail> validation(ValidationException e) {
         String detail = e.violations().size() == 1 ? e.getMessage()
@@ -47,8 +55,12 @@ public class ProblemHandler {
         return Problems.response(Problems.of(e.errorCode(), detail, e.violations()));
     }
 
+    /** An endpoint's own {@code auth.forbidden} (an agency the client does not act for) is a security event. */
     @ExceptionHandler(HubException.class)
-    ResponseEntity<ProblemDetail> hub(HubException e) {
+    ResponseEntity<ProblemDetail> hub(HubException e, HttpServletRequest request) {
+        if (e.errorCode() == ErrorCode.FORBIDDEN) {
+            securityEvents.accessDenied(request, "Refused by the endpoint: outside the client's access right");
+        }
         return Problems.response(Problems.of(e.errorCode(), e.getMessage()));
     }
 
@@ -57,13 +69,13 @@ public class ProblemHandler {
      * answered as itself. Anything else is unexpected.
      */
     @ExceptionHandler(CamelExecutionException.class)
-    ResponseEntity<ProblemDetail> camel(CamelExecutionException e) {
+    ResponseEntity<ProblemDetail> camel(CamelExecutionException e, HttpServletRequest request) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ValidationException v) {
                 return validation(v);
             }
             if (t instanceof HubException h) {
-                return hub(h);
+                return hub(h, request);
             }
         }
         return unexpected(e);

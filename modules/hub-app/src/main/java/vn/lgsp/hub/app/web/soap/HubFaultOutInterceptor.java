@@ -1,5 +1,6 @@
 package vn.lgsp.hub.app.web.soap;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import javax.xml.namespace.QName;
 import org.apache.cxf.binding.soap.SoapMessage;
@@ -9,9 +10,11 @@ import org.apache.cxf.jaxws.interceptors.WebFaultOutInterceptor;
 import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
+import vn.lgsp.hub.app.security.SecurityEvents;
 import vn.lgsp.hub.core.error.ErrorCode;
 
 /**
@@ -32,17 +35,20 @@ public final class HubFaultOutInterceptor extends AbstractSoapInterceptor {
     private final HubFaults<?, ?> faults;
     private final String path;
     private final String unreadableMessage;
+    private final SecurityEvents events;
 
     /**
      * @param path              the endpoint's path, for the log
      * @param unreadableMessage the faultstring of a request CXF cannot read, naming what the endpoint expects
      */
-    public HubFaultOutInterceptor(HubFaults<?, ?> faults, String path, String unreadableMessage) {
+    public HubFaultOutInterceptor(HubFaults<?, ?> faults, String path, String unreadableMessage,
+                                  SecurityEvents events) {
         super(Phase.PRE_PROTOCOL);
         addAfter(WebFaultOutInterceptor.class.getName());
         this.faults = faults;
         this.path = path;
         this.unreadableMessage = unreadableMessage;
+        this.events = events;
     }
 
     @Override
@@ -68,6 +74,11 @@ public final class HubFaultOutInterceptor extends AbstractSoapInterceptor {
             }
             detail.appendChild(faults.detail(detail.getOwnerDocument(), error, text, List.of()));
             code = error.code();
+        }
+        if (ErrorCode.FORBIDDEN.code().equals(code)
+                && message.get(AbstractHTTPDestination.HTTP_REQUEST) instanceof HttpServletRequest request) {
+            // a SOAP operation refused its caller: a security event, as a 403 over REST is
+            events.accessDenied(request, "not allowed to call this SOAP operation");
         }
         fault.setFaultCode(HubFaults.callersFault(code) ? message.getVersion().getSender()
                 : message.getVersion().getReceiver());

@@ -11,6 +11,7 @@ import org.apache.cxf.transport.servlet.CXFServlet;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.lgsp.hub.app.security.SecurityEvents;
 
 /**
  * The hub's SOAP endpoints under {@code /ws/*}: CXF's servlet (CXF's Spring Boot starter, which the population
@@ -43,7 +44,7 @@ public class HubSoapEndpoints {
      * Publishes {@code implementor} at {@code /ws} + {@code address} with its WSDL; stop the endpoint when the
      * context closes ({@code destroyMethod = "stop"}).
      */
-    public static EndpointImpl publish(Bus bus, Object implementor, Definition d) {
+    public static EndpointImpl publish(Bus bus, Object implementor, SecurityEvents events, Definition d) {
         EndpointImpl endpoint = new EndpointImpl(bus, implementor);
         endpoint.setWsdlLocation(d.wsdl());
         endpoint.setServiceName(new QName(d.namespace(), d.serviceName()));
@@ -55,7 +56,7 @@ public class HubSoapEndpoints {
         properties.put(FaultListener.class.getName(), new HubFaultOutInterceptor.QuietFaultListener());
         endpoint.setProperties(properties);
         endpoint.getOutFaultInterceptors().add(new HubFaultOutInterceptor(d.faults(), "/ws" + d.address(),
-                d.unreadableMessage()));
+                d.unreadableMessage(), events));
         endpoint.publish(d.address());
         return endpoint;
     }

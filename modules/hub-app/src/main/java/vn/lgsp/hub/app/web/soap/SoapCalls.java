@@ -37,8 +37,8 @@ public final class SoapCalls {
     }
 
     /**
-     * The caller, when its access right names {@code service}; otherwise {@code auth.forbidden}, recorded nowhere,
-     * as over REST.
+     * The caller, when its access right names {@code service}; otherwise {@code auth.forbidden}, which
+     * {@link HubFaultOutInterceptor} records as a security event, as a 403 over REST is.
      */
     public static Caller allowed(String service) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -5,6 +5,7 @@ import org.apache.cxf.jaxws.EndpointImpl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.lgsp.hub.app.web.soap.HubFaults;
+import vn.lgsp.hub.app.security.SecurityEvents;
 import vn.lgsp.hub.app.web.soap.HubSoapEndpoints;
 import vn.lgsp.hub.app.ws.documents.HubFault;
 import vn.lgsp.hub.app.ws.documents.HubFaultDetail;
@@ -30,8 +31,8 @@ public class DocumentSoapConfiguration {
             + " sendDocument or sendStatus element of namespace " + NAMESPACE + " as /ws/documents?wsdl describes";
 
     @Bean(destroyMethod = "stop")
-    EndpointImpl documentsSoapEndpoint(Bus bus, DocumentSoapEndpoint implementor) {
-        return HubSoapEndpoints.publish(bus, implementor, new HubSoapEndpoints.Definition(NAMESPACE, SERVICE_NAME,
+    EndpointImpl documentsSoapEndpoint(Bus bus, DocumentSoapEndpoint implementor, SecurityEvents events) {
+        return HubSoapEndpoints.publish(bus, implementor, events, new HubSoapEndpoints.Definition(NAMESPACE, SERVICE_NAME,
                 PORT_NAME, WSDL, ADDRESS, FAULTS, UNREADABLE_MESSAGE));
     }
 }

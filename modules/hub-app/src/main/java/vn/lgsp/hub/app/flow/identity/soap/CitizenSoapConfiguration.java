@@ -5,6 +5,7 @@ import org.apache.cxf.jaxws.EndpointImpl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.lgsp.hub.app.web.soap.HubFaults;
+import vn.lgsp.hub.app.security.SecurityEvents;
 import vn.lgsp.hub.app.web.soap.HubSoapEndpoints;
 import vn.lgsp.hub.app.ws.citizens.HubFault;
 import vn.lgsp.hub.app.ws.citizens.HubFaultDetail;
@@ -30,8 +31,8 @@ public class CitizenSoapConfiguration {
             + " element of namespace " + NAMESPACE + " as /ws/citizens?wsdl describes";
 
     @Bean(destroyMethod = "stop")
-    EndpointImpl citizensSoapEndpoint(Bus bus, CitizenSoapEndpoint implementor) {
-        return HubSoapEndpoints.publish(bus, implementor, new HubSoapEndpoints.Definition(NAMESPACE, SERVICE_NAME,
+    EndpointImpl citizensSoapEndpoint(Bus bus, CitizenSoapEndpoint implementor, SecurityEvents events) {
+        return HubSoapEndpoints.publish(bus, implementor, events, new HubSoapEndpoints.Definition(NAMESPACE, SERVICE_NAME,
                 PORT_NAME, WSDL, ADDRESS, FAULTS, UNREADABLE_MESSAGE));
     }
 }

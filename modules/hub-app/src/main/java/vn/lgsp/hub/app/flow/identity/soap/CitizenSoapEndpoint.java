@@ -30,7 +30,7 @@ import vn.lgsp.hub.core.error.Violation;
  *
  * <p>Both operations share one URL, so the security filter chain only authenticates {@code /ws/**}; the access
  * right of the operation ({@code citizens.verify} or {@code citizens.lookup}) is checked here, before anything else
- * ({@link SoapCalls#allowed}), and a refusal is the fault {@code auth.forbidden}, recorded nowhere, as over REST.
+ * ({@link SoapCalls#allowed}), and a refusal is the fault {@code auth.forbidden}, recorded as a security event, as over REST.
  */
 @Component
 @WebService(
