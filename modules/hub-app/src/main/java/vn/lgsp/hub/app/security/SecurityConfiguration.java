@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import vn.lgsp.hub.app.web.Problems;
 import vn.lgsp.hub.core.error.ErrorCode;
 
@@ -62,5 +63,16 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/ops/**", "/actuator/**").hasRole("OPERATOR")
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /**
+     * A request Spring Security's firewall rejects (encoded slashes or dots, {@code ..}, {@code ;}, control
+     * characters in the path or headers) gets the hub's problem document with a stable code, like any refusal,
+     * instead of the servlet container's default error page.
+     */
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests(ObjectMapper json) {
+        return (request, response, rejected) -> Problems.write(response, json, ErrorCode.REJECTED_REQUEST,
+                "The request's path or headers are not acceptable; send plain codes and ids in the path");
     }
 }

@@ -52,9 +52,9 @@ import vn.lgsp.hub.core.error.ErrorCode;
  * and the log holds no API key, personal ID or citizen name used in the requests.
  *
  * <p><b>Not run by the build yet</b> (its name matches neither surefire's nor failsafe's pattern): of its 711
- * requests, 108 still get a wrong answer from the hub, listed in the security issue's notes: Tomcat's HTML 400 page
- * and Spring's default error JSON for rejected URLs and oversized headers (no stable code), a SOAP request with an
- * unknown charset answered 500 without a fault, a numeric {@code occurredAt} of 1e300 accepted, an edXML package in an
+ * requests, 83 still get a wrong answer from the hub, listed in the security issue's notes: Tomcat's HTML 400 page
+ * for URLs and headers Tomcat itself rejects ({@code %00}, {@code %2f}, {@code %5c}, overlong UTF-8, an 8 KB header;
+ * no stable code), a SOAP request with an unknown charset answered 500 without a fault, an edXML package in an
  * unknown namespace accepted; and it expects short agency codes such as {@code H56} to be refused, which the lenient
  * agency-code form accepts today (to be decided). Rename it back to {@code HostileInputIT} once they are fixed; run it
  * by hand with {@code -Dit.test=HostileInputSuite}.

@@ -8,6 +8,7 @@ package vn.lgsp.hub.core.error;
 public enum ErrorCode {
     // request shape
     MALFORMED_JSON("request.malformed_json", 400, "The request body is not well-formed JSON"),
+    REJECTED_REQUEST("request.rejected", 400, "The request's path or headers are not acceptable (encoded separators, traversal, control characters)"),
     MALFORMED_XML("request.malformed_xml", 400, "The request body is not a well-formed SOAP message of an operation offered here"),
     MISSING_FIELD("request.missing_field", 400, "A required field is missing"),
     INVALID_FIELD("request.invalid_field", 400, "A field has the wrong type or an invalid value"),

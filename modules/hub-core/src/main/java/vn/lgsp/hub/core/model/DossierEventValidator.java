@@ -23,6 +23,9 @@ import static vn.lgsp.hub.core.model.Checks.text;
  */
 public final class DossierEventValidator {
 
+    /** No dossier event of an electronic one-stop-shop is older than this. */
+    static final int EARLIEST_YEAR = 2000;
+
     private final Clock clock;
 
     public DossierEventValidator(Clock clock) {
@@ -53,6 +56,11 @@ public final class DossierEventValidator {
                 v.add(new Violation("status", ErrorCode.UNKNOWN_STATUS,
                         "status " + e.status() + " is not a DVCQG dossier status (1-10)"));
             }
+        }
+        if (e.occurredAt() != null && e.occurredAt().getYear() < EARLIEST_YEAR) {
+            // also what a number sent instead of a date-time turns into (e.g. 1e300)
+            v.add(new Violation("occurredAt", ErrorCode.INVALID_FIELD,
+                    "occurredAt is before " + EARLIEST_YEAR + "; send an ISO-8601 date-time with its offset"));
         }
         if (e.occurredAt() != null && e.occurredAt().toInstant().isAfter(clock.instant().plusSeconds(300))) {
             v.add(new Violation("occurredAt", ErrorCode.INVALID_FIELD,

@@ -165,6 +165,16 @@ class DossierEventValidatorTest {
     }
 
     @Test
+    void anOccurredAtBeforeTheYear2000IsRefusedAndTheFirstDayOf2000Accepted() {
+        // what a number sent instead of a date-time (e.g. 1e300, or 0) becomes once read
+        assertThat(violations(with(6, OffsetDateTime.of(1999, 12, 31, 23, 59, 59, 0, java.time.ZoneOffset.ofHours(7)))))
+                .extracting(Violation::field, Violation::code)
+                .containsExactly(tuple("occurredAt", ErrorCode.INVALID_FIELD));
+        assertThat(validator.validate(with(6, OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0,
+                java.time.ZoneOffset.ofHours(7))))).isEqualTo(DossierStatus.IN_PROGRESS);
+    }
+
+    @Test
     void badCodesCarryTheirOwnErrorCodes() {
         assertThat(violations(with(0, "000.00.14.H56-2611-0001"))).extracting(Violation::field, Violation::code)
                 .containsExactly(tuple("dossierCode", ErrorCode.INVALID_DOSSIER_CODE));
