@@ -1,32 +1,17 @@
 package vn.lgsp.hub.app.flow.document;
 
-import org.apache.camel.builder.RouteBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.app.delivery.PollingRoute;
 
-/**
- * Polls the national axis on a timer. One poll at a time in an instance (the timer does not overlap itself); across
- * instances the watermark's row lock serialises them.
- */
+/** Polls the national axis every {@code hub.flow.document.poll.interval}. */
 @Component
 @ConditionalOnProperty(name = "hub.flow.document.poll.enabled", havingValue = "true", matchIfMissing = true)
-public class DocumentAxisPollRoute extends RouteBuilder {
+public class DocumentAxisPollRoute extends PollingRoute {
 
     public static final String ROUTE_ID = "document-axis-poll";
 
-    private final DocumentFlowProperties props;
-    private final DocumentAxisPoller poller;
-
     public DocumentAxisPollRoute(DocumentFlowProperties props, DocumentAxisPoller poller) {
-        this.props = props;
-        this.poller = poller;
-    }
-
-    @Override
-    public void configure() {
-        long period = props.poll().interval().toMillis();
-        from("timer:" + ROUTE_ID + "?delay=" + Math.min(period, 5000) + "&period=" + period)
-                .routeId(ROUTE_ID)
-                .bean(poller, "poll");
+        super(ROUTE_ID, props.poll().interval(), poller);
     }
 }
