@@ -6,12 +6,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.lgsp.hub.app.web.Problems;
@@ -46,13 +42,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             Problems.write(response, json, ErrorCode.UNAUTHENTICATED, "The API key is not valid");
             return;
         }
-        List<GrantedAuthority> authorities = new ArrayList<>();
-        caller.get().services().forEach(s -> authorities.add(new SimpleGrantedAuthority(HubServices.authority(s))));
-        if (caller.get().operator()) {
-            authorities.add(new SimpleGrantedAuthority("ROLE_OPERATOR"));
-        }
         SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(caller.get(), null, authorities));
+                UsernamePasswordAuthenticationToken.authenticated(caller.get(), null, caller.get().getAuthorities()));
         try {
             chain.doFilter(request, response);
         } finally {

@@ -1,39 +1,74 @@
 package vn.lgsp.hub.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.cert.X509Certificate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import vn.lgsp.hub.app.web.Problems;
 import vn.lgsp.hub.core.error.ErrorCode;
 
-/** One access model for every endpoint: deny by default, each path opened to the service or role it needs. */
+/**
+ * One access model for every endpoint: deny by default, each path opened to the service or role it needs. A caller
+ * authenticates with an API key ({@code X-API-Key}), a bearer token (when an issuer is configured) or a client
+ * certificate (when TLS asks for one); each maps to the same {@link Caller} of the {@link ClientRegistry}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain hubSecurity(HttpSecurity http, ClientRegistry registry, ObjectMapper json,
-                                    SecurityEvents events) throws Exception {
+                                    SecurityEvents events, SecurityProperties props,
+                                    ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        // both refusals are recorded in the exchange log (flow "security") and counted; see SecurityEvents
+        AuthenticationEntryPoint unauthenticated = (req, res, ex) -> {
+            if (ex instanceof OAuth2AuthenticationException) {
+                events.authenticationFailed(req, "Invalid bearer token");
+                res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+                Problems.write(res, json, ErrorCode.UNAUTHENTICATED,
+                        "The bearer token is not valid, has expired, or its client is not registered");
+                return;
+            }
+            events.authenticationFailed(req, "No credentials");
+            Problems.write(res, json, ErrorCode.UNAUTHENTICATED,
+                    "Send your API key in the X-API-Key header, or a bearer token in Authorization");
+        };
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            // only when spring.security.oauth2.resourceserver.jwt.* names an issuer or keys
+            BearerTokenCallers callers = new BearerTokenCallers(registry, props.oauth().clientIdClaims());
+            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated)
+                    .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(callers)));
+        }
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(r -> r.disable())
+                // mutual TLS (server.ssl.client-auth with an SSL bundle): a client certificate the registry knows by
+                // its SHA-256 authenticates its caller; an unknown one is ignored, and the call needs another credential
+                .x509(x -> x.x509PrincipalExtractor(cert -> cert.getSubjectX500Principal().getName())
+                        .authenticationUserDetailsService(token -> registry
+                                .byCertificate((X509Certificate) token.getCredentials())
+                                .orElseThrow(() -> new UsernameNotFoundException("Unknown client certificate"))))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(registry, json, events),
                         AnonymousAuthenticationFilter.class)
-                // both refusals are recorded in the exchange log (flow "security") and counted; see SecurityEvents
+                .addFilterAfter(new RateLimitFilter(props.rateLimit(), json, events), AuthorizationFilter.class)
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> {
-                            events.authenticationFailed(req, "No API key");
-                            Problems.write(res, json, ErrorCode.UNAUTHENTICATED,
-                                    "Send your API key in the X-API-Key header");
-                        })
+                        .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((req, res, ex) -> {
                             events.accessDenied(req, "The client's access right does not cover this call");
                             Problems.write(res, json, ErrorCode.FORBIDDEN,

@@ -1,9 +1,14 @@
 package vn.lgsp.hub.app.security;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -30,7 +35,8 @@ import vn.lgsp.hub.core.ids.Masking;
  * {@code anonymous}), the correlation id, the method and path template (or path, never the query string), the error
  * code and a short reason. Never the API key, a part of it, a header or a body.
  *
- * <p>Recording never changes the answer: a failure to write the exchange log is logged at WARN (the exception's class
+ * <p>Each kind of event of one caller is written at most 20 times a second, and counted every time. Recording never
+ * changes the answer: a failure to write the exchange log is logged at WARN (the exception's class
  * only) and the caller gets the refusal it would have got anyway.
  */
 @Component
@@ -43,14 +49,19 @@ public class SecurityEvents {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityEvents.class);
     private static final int MAX_SUBJECT = 100;
+    /**
+     * Each kind of event of one caller is written to the exchange log at most this often a second (every one is
+     * counted): a flood of bad keys or of calls over a rate limit must not become a flood of database writes.
+     */
+    private static final int RECORDS_PER_SECOND = 20;
 
-    /** The kinds of security event. {@link #RATE_LIMITED} is the hook for the rate limiter (not built yet). */
+    /** The kinds of security event. */
     public enum Type {
         /** Missing or unknown API key: {@code 401 auth.unauthenticated}. */
         AUTHENTICATION_FAILED,
         /** Authenticated but not allowed: {@code 403 auth.forbidden}. */
         ACCESS_DENIED,
-        /** Too many calls; a future rate limiter records it with its own error code through {@link #record}. */
+        /** Too many calls: {@code 429 request.rate_limited}. */
         RATE_LIMITED;
 
         /** The exchange's operation. */
@@ -67,6 +78,8 @@ public class SecurityEvents {
     private final ExchangeLog exchangeLog;
     private final MeterRegistry meters;
     private final TransactionTemplate tx;
+    /** A token bucket per (type, caller); bounded by the registry's size times the types. */
+    private final Map<String, Bucket> recording = new ConcurrentHashMap<>();
 
     public SecurityEvents(ExchangeLog exchangeLog, MeterRegistry meters, PlatformTransactionManager transactions) {
         this.exchangeLog = exchangeLog;
@@ -100,6 +113,9 @@ public class SecurityEvents {
         } catch (RuntimeException e) {
             log.warn("Security event {} not counted: {}", type.tag(), e.getClass().getSimpleName());
         }
+        if (!due(type, client)) {
+            return;
+        }
         String subject = subject(request);
         String correlationId = correlationId(request);
         try {
@@ -112,6 +128,13 @@ public class SecurityEvents {
             log.warn("Security event {} ({}) of client {} on {} not recorded: exchange log unavailable ({})",
                     type.tag(), code.code(), client, subject, e.getClass().getSimpleName());
         }
+    }
+
+    private boolean due(Type type, String client) {
+        return recording.computeIfAbsent(type.tag() + " " + client, key -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(RECORDS_PER_SECOND)
+                        .refillGreedy(RECORDS_PER_SECOND, Duration.ofSeconds(1)).build())
+                .build()).tryConsume(1);
     }
 
     private static Caller currentCaller() {

@@ -1,22 +1,28 @@
 package vn.lgsp.hub.app.security;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
 
 /**
- * Who may call the hub. Keys are stored as SHA-256 hashes (hex); a client may have two during a key rotation.
+ * Who may call the hub, and how often. The clients and operators themselves are data, in the client registry file
+ * ({@link ClientRegistry}); only the demo callers of the embedded default are configuration.
  *
  * @param demo      the demo client and operator of the embedded default
- * @param clients   backend systems: id, key hashes, services they may call
- * @param operators operators: id and key hashes
+ * @param registry  where the client registry file is, and how often it is checked for changes
+ * @param rateLimit the rate limit of callers whose registry entry names none
+ * @param oauth     how bearer tokens name their client
  */
 @ConfigurationProperties("hub.security")
-public record SecurityProperties(Demo demo, List<Client> clients, List<Operator> operators) {
+public record SecurityProperties(Demo demo, Registry registry, DefaultRateLimit rateLimit, OAuth oauth) {
 
     public SecurityProperties {
         demo = demo == null ? new Demo(false, null, null) : demo;
-        clients = clients == null ? List.of() : clients;
-        operators = operators == null ? List.of() : operators;
+        registry = registry == null ? new Registry(null, null) : registry;
+        rateLimit = rateLimit == null ? new DefaultRateLimit(null, null, null) : rateLimit;
+        oauth = oauth == null ? new OAuth(null) : oauth;
     }
 
     /**
@@ -29,19 +35,42 @@ public record SecurityProperties(Demo demo, List<Client> clients, List<Operator>
     }
 
     /**
-     * @param id            the client's id, as it appears in the exchange log
-     * @param apiKeySha256  SHA-256 (hex) of each valid key
-     * @param services      services it may call, see {@link HubServices}
-     * @param agencies      electronic codes of the agencies it acts for: the senders it may send documents as and the
-     *                      inboxes it may read; none by default
+     * @param location       the client registry file; default {@code classpath:config/clients.yml}
+     * @param reloadInterval how often, at most, the file's last-modified time is checked; default 10s
      */
-    public record Client(String id, List<String> apiKeySha256, List<String> services, List<String> agencies) {
+    public record Registry(Resource location, Duration reloadInterval) {
+        public Registry {
+            location = location == null
+                    ? new DefaultResourceLoader().getResource("classpath:config/clients.yml") : location;
+            reloadInterval = reloadInterval == null ? Duration.ofSeconds(10) : reloadInterval;
+        }
     }
 
     /**
-     * @param id           the operator's id, recorded with every operator action
-     * @param apiKeySha256 SHA-256 (hex) of each valid key
+     * @param enabled   whether calls are limited at all; default true
+     * @param perSecond calls a second a caller may make on average; default 200
+     * @param burst     calls a caller may make at once; default twice {@code perSecond}
      */
-    public record Operator(String id, List<String> apiKeySha256) {
+    public record DefaultRateLimit(Boolean enabled, Integer perSecond, Integer burst) {
+        public DefaultRateLimit {
+            enabled = enabled == null || enabled;
+            perSecond = perSecond == null ? 200 : perSecond;
+            burst = burst == null ? 2 * perSecond : burst;
+        }
+
+        public RateLimit limit() {
+            return new RateLimit(perSecond, burst);
+        }
+    }
+
+    /**
+     * @param clientIdClaims the claims of a bearer token that name its client, tried in order; default
+     *                       {@code client_id} (RFC 9068) then {@code azp} (Keycloak, OpenID Connect)
+     */
+    public record OAuth(List<String> clientIdClaims) {
+        public OAuth {
+            clientIdClaims = clientIdClaims == null || clientIdClaims.isEmpty()
+                    ? List.of("client_id", "azp") : List.copyOf(clientIdClaims);
+        }
     }
 }

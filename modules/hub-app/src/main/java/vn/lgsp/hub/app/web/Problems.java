@@ -1,5 +1,6 @@
 package vn.lgsp.hub.app.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -44,6 +45,18 @@ public final class Problems {
 
     public static ResponseEntity<ProblemDetail> response(ProblemDetail p) {
         return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    /**
+     * The problem document of {@code code} as JSON text, for Tomcat's error report ({@link ProblemErrorReportValve}),
+     * which answers without a servlet response; {@code status} is the one Tomcat answers with, which for a code
+     * chosen by status range may differ from {@code code.httpStatus()}.
+     */
+    public static String json(ObjectMapper json, ErrorCode code, int status, String detail)
+            throws JsonProcessingException {
+        ProblemDetail p = of(code, detail);
+        p.setStatus(status);
+        return json.writeValueAsString(p);
     }
 
     /** For filters that answer before Spring MVC is involved (authentication). */

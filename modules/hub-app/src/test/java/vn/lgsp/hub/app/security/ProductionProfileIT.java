@@ -3,6 +3,8 @@ package vn.lgsp.hub.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,15 +16,19 @@ import vn.lgsp.hub.app.support.HubInstance;
 class ProductionProfileIT {
 
     @Test
-    void theDemoKeysDoNotExistInProduction(@TempDir Path data) {
+    void theDemoKeysDoNotExistInProduction(@TempDir Path data) throws IOException {
+        Path clients = Files.writeString(data.resolve("clients.yml"), """
+                clients:
+                  - id: onestop
+                    api-key-sha256: [%s]
+                    services: [dossier.events]
+                """.formatted(ClientRegistry.sha256("onestop-key")));
         try (HubInstance hub = HubInstance.start(data, "http://127.0.0.1:9", "--spring.profiles.active=production",
                 "--HUB_PORTAL_URL=http://127.0.0.1:9", "--HUB_PORTAL_USERNAME=hub", "--HUB_PORTAL_PASSWORD=s3cret",
                 "--HUB_POPULATION_URL=http://127.0.0.1:9/ws/population", "--HUB_ONESTOP_URL=http://127.0.0.1:9",
                 "--HUB_PORTAL_UNIT_CODE=000.00.00.H56", "--HUB_AXIS_URL=http://127.0.0.1:9",
                 "--HUB_AXIS_SYSTEM_ID=lgsp-h56", "--HUB_AXIS_SECRET=s3cret",
-                "--hub.security.clients[0].id=onestop",
-                "--hub.security.clients[0].api-key-sha256[0]=" + ClientRegistry.sha256("onestop-key"),
-                "--hub.security.clients[0].services[0]=dossier.events")) {
+                "--HUB_CLIENTS_FILE=" + clients.toUri())) {
             HubClient client = hub.client();
             String body = Events.event(Events.newDossierCode(), 2, 0);
             assertThat(client.post("/api/v1/dossiers/events", HubClient.DEMO_KEY, "application/json", body).status())
@@ -34,9 +40,11 @@ class ProductionProfileIT {
     }
 
     @Test
-    void withoutThePortalSecretTheHubDoesNotStart(@TempDir Path data) {
+    void withoutThePortalSecretTheHubDoesNotStart(@TempDir Path data) throws IOException {
+        Path clients = Files.writeString(data.resolve("clients.yml"), "clients: []\n");
         assertThatThrownBy(() -> HubInstance.start(data, "http://127.0.0.1:9", "--spring.profiles.active=production",
-                "--HUB_PORTAL_URL=http://127.0.0.1:9", "--HUB_PORTAL_USERNAME=hub").close())
+                "--HUB_PORTAL_URL=http://127.0.0.1:9", "--HUB_PORTAL_USERNAME=hub",
+                "--HUB_CLIENTS_FILE=" + clients.toUri()).close())
                 .hasStackTraceContaining("hub.connector.portal.password");
     }
 }

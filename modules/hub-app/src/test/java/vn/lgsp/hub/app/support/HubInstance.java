@@ -44,6 +44,10 @@ public final class HubInstance implements AutoCloseable {
         return new HubClient("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
     }
 
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

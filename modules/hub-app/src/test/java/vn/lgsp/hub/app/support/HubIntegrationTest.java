@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.lgsp.hub.app.HubApplication;
+import vn.lgsp.hub.app.security.ClientRegistry;
 import vn.lgsp.hub.audit.ExchangeLog;
 import vn.lgsp.hub.simulators.agency.AgencySimulator;
 import vn.lgsp.hub.simulators.axis.AxisSimulator;
@@ -34,14 +35,6 @@ import vn.lgsp.hub.simulators.portal.PortalSimulator;
                 "hub.flow.dossier.retry.max-attempts=6",
                 "hub.broker.max-delivery-attempts=3",
                 "hub.broker.redelivery-delay-ms=50",
-                "hub.security.clients[0].id=reader",
-                // SHA-256 of "reader-key"
-                "hub.security.clients[0].api-key-sha256[0]=ec4408df15da46b328f6f3246fa723d0aa6cb0f0a0dd9c4626080ab1b02aa3b2",
-                "hub.security.clients[0].services[0]=exchanges.read",
-                "hub.security.clients[1].id=verifier",
-                // SHA-256 of "verifier-key": may verify citizens, not look them up
-                "hub.security.clients[1].api-key-sha256[0]=8d22b8f1db295f7eddb7aa199fb4989a84e30e8ece2820d398d6408fdc672d65",
-                "hub.security.clients[1].services[0]=citizens.verify",
                 // a breaker that opens after three failed calls and stays open briefly
                 "hub.connector.population.verify.minimum-calls=3",
                 "hub.connector.population.verify.sliding-window-size=3",
@@ -68,12 +61,10 @@ import vn.lgsp.hub.simulators.portal.PortalSimulator;
                 "hub.flow.document.retry.max-attempts=30",
                 "hub.flow.document.signature.senders.000.00.21.H56=REQUIRE_VALID",
                 "hub.connector.docex.axis.read-timeout=5s",
-                "hub.security.clients[2].id=agency11",
-                // SHA-256 of "agency11-key": sends and reads documents as Sở Tài chính (000.00.11.H56) only
-                "hub.security.clients[2].api-key-sha256[0]=a638a1cf011d8571b34eec2538b63fbd9d3cb701bac2296a00d59720ccbe79db",
-                "hub.security.clients[2].services[0]=documents.send",
-                "hub.security.clients[2].services[1]=documents.inbox",
-                "hub.security.clients[2].agencies[0]=000.00.11.H56"
+                // the tests' clients call far faster than a real one (HostileInputIT: 700 calls in seconds); the rate
+                // limit itself is tested with the registry's slow-client and its own limit
+                "hub.security.rate-limit.per-second=10000",
+                "hub.security.rate-limit.burst=10000"
         })
 public abstract class HubIntegrationTest {
 
@@ -88,8 +79,39 @@ public abstract class HubIntegrationTest {
     protected static final String SIGNING_AGENCY = "000.00.21.H56";
     protected static final String INBOX_AGENCY = "000.00.11.H56";
     protected static final String OFFICE = "000.00.01.H56";
+    /** The authorisation server whose bearer tokens the hub accepts. */
+    protected static final AuthorizationServer AUTH = new AuthorizationServer();
     private static final Path DIRECTORY;
+    private static final Path CLIENTS;
     private static final Path DATA;
+
+    /**
+     * The tests' client registry, besides the demo client and operator: clients with one service each, an agency's
+     * document system, clients known by their bearer tokens' client id, and a client with a tight rate limit.
+     */
+    protected static final String CLIENT_REGISTRY = """
+            clients:
+              - id: reader             # SHA-256 of "reader-key"
+                api-key-sha256: [ec4408df15da46b328f6f3246fa723d0aa6cb0f0a0dd9c4626080ab1b02aa3b2]
+                services: [exchanges.read]
+              - id: verifier           # SHA-256 of "verifier-key": may verify citizens, not look them up
+                api-key-sha256: [8d22b8f1db295f7eddb7aa199fb4989a84e30e8ece2820d398d6408fdc672d65]
+                services: [citizens.verify]
+              - id: agency11           # SHA-256 of "agency11-key": documents as Sở Tài chính (000.00.11.H56) only
+                api-key-sha256: [a638a1cf011d8571b34eec2538b63fbd9d3cb701bac2296a00d59720ccbe79db]
+                services: [documents.send, documents.inbox]
+                agencies: [000.00.11.H56]
+              - id: token-client       # bearer tokens of client "hub-test-client"
+                oauth-client-id: hub-test-client
+                services: [citizens.verify, exchanges.read]
+              - id: slow-client        # SHA-256 of "slow-key": one call a second, two at once
+                api-key-sha256: [%s]
+                services: [exchanges.read]
+                rate-limit: {per-second: 1, burst: 2}
+            operators:
+              - id: token-operator     # bearer tokens of client "hub-test-ops"
+                oauth-client-id: hub-test-ops
+            """.formatted(ClientRegistry.sha256("slow-key"));
 
     static {
         PORTAL.start();
@@ -97,6 +119,7 @@ public abstract class HubIntegrationTest {
         ONESTOP.start();
         AXIS.start();
         AGENCIES.start();
+        AUTH.start();
         try {
             DATA = Files.createTempDirectory("hub-it-");
             DIRECTORY = DATA.resolve("agencies.yml");
@@ -108,6 +131,8 @@ public abstract class HubIntegrationTest {
                       - {code: "%s", name: "Văn phòng UBND tỉnh Thanh Hóa", receives: inbox}
                     """.formatted(PUSH_AGENCY, AGENCIES.pushUrl(PUSH_AGENCY), SIGNING_AGENCY,
                     AGENCIES.pushUrl(SIGNING_AGENCY), INBOX_AGENCY, OFFICE));
+            CLIENTS = DATA.resolve("clients.yml");
+            Files.writeString(CLIENTS, CLIENT_REGISTRY);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -120,6 +145,9 @@ public abstract class HubIntegrationTest {
         r.add("hub.connector.onestop.base-url", ONESTOP::baseUrl);
         r.add("hub.connector.docex.axis.base-url", AXIS::baseUrl);
         r.add("hub.connector.docex.directory-location", () -> DIRECTORY.toUri().toString());
+        r.add("hub.security.registry.location", () -> CLIENTS.toUri().toString());
+        r.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", AUTH::jwksUrl);
+        r.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> AuthorizationServer.ISSUER);
         r.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("exchange-log") + ";WRITE_DELAY=0");
         r.add("spring.artemis.embedded.data-directory", () -> DATA.resolve("artemis").toString());
     }

@@ -16,6 +16,7 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED("request.method_not_allowed", 405, "This method is not allowed on this path"),
     NOT_FOUND("request.not_found", 404, "No such resource"),
     PAYLOAD_TOO_LARGE("request.payload_too_large", 413, "The request body is too large"),
+    RATE_LIMITED("request.rate_limited", 429, "The client has made more calls than its rate limit allows; wait as Retry-After says"),
 
     // identifiers and domain rules
     INVALID_DOSSIER_CODE("dossier.invalid_code", 400, "The dossier code is not of a known form"),

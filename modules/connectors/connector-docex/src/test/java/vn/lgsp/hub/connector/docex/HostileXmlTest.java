@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.lgsp.hub.connector.docex.EdxmlFixtures.CountingStream;
 import vn.lgsp.hub.connector.docex.model.Attachment;
 import vn.lgsp.hub.connector.docex.model.EdxmlPackage;
+import vn.lgsp.hub.connector.docex.xml.EdxmlNames;
 import vn.lgsp.hub.core.error.ErrorCode;
 import vn.lgsp.hub.core.error.HubException;
 import vn.lgsp.hub.core.error.ValidationException;
@@ -52,6 +53,17 @@ class HostileXmlTest {
         assertThat(refusal("<edXML><edXMLEnvelope></edXML>")).isEqualTo(ErrorCode.DOCUMENT_MALFORMED_XML);
         assertThat(refusal("not xml at all")).isEqualTo(ErrorCode.DOCUMENT_MALFORMED_XML);
         assertThat(refusal("")).isEqualTo(ErrorCode.DOCUMENT_MALFORMED_XML);
+    }
+
+    @Test
+    void aPackageInAnUnknownNamespaceIsInvalid() {
+        assertThat(refusal(SAMPLE.replace(EdxmlNames.QCVN_102_2016, "urn:evil")))
+                .isEqualTo(ErrorCode.DOCUMENT_INVALID);
+        // a known root does not vouch for an envelope or attachment in a foreign namespace
+        assertThat(refusal(SAMPLE.replace("<edXML:edXMLEnvelope>", "<e:edXMLEnvelope xmlns:e=\"urn:evil\">")
+                .replace("</edXML:edXMLEnvelope>", "</e:edXMLEnvelope>"))).isEqualTo(ErrorCode.DOCUMENT_INVALID);
+        assertThat(refusal(SAMPLE.replaceFirst("<edXML:Attachment>", "<e:Attachment xmlns:e=\"urn:evil\">")
+                .replaceFirst("</edXML:Attachment>", "</e:Attachment>"))).isEqualTo(ErrorCode.DOCUMENT_INVALID);
     }
 
     @Test

@@ -16,13 +16,15 @@ import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
 import vn.lgsp.hub.app.security.SecurityEvents;
 import vn.lgsp.hub.core.error.ErrorCode;
+import vn.lgsp.hub.core.error.HubException;
 
 /**
  * Makes every fault of one of the hub's SOAP endpoints a {@code HubFault}, including those CXF raises itself before
  * the endpoint is reached (a body that is not XML, not a SOAP 1.1 envelope, an unknown operation, an element that
  * does not unmarshal): their text, which may quote the request or name the hub's internals, is replaced by a fixed
  * sentence and a {@code hubFault} detail with {@code request.malformed_xml} (the caller's fault) or
- * {@code hub.internal_error}. The fault code is {@code soap:Client} for the caller's faults (a 4xx over REST),
+ * {@code hub.internal_error}; a {@link HubException} one of the hub's own interceptors throws keeps its code and
+ * message. The fault code is {@code soap:Client} for the caller's faults (a 4xx over REST),
  * {@code soap:Server} otherwise. No stack trace is ever added: {@link HubSoapEndpoints} also turns off
  * {@code faultStackTraceEnabled} and {@code exceptionMessageCauseEnabled}, and any detail CXF wrote is dropped.
  *
@@ -59,13 +61,22 @@ public final class HubFaultOutInterceptor extends AbstractSoapInterceptor {
 
         String code = faults.faultType().isInstance(fault.getCause()) ? faults.codeIn(fault.getDetail()) : null;
         if (code == null) {
-            boolean callers = isCallers(fault.getFaultCode());
-            ErrorCode error = callers ? ErrorCode.MALFORMED_XML : ErrorCode.INTERNAL;
-            String text = callers ? unreadableMessage : HubFaults.INTERNAL_MESSAGE;
-            if (callers) {
-                log.info("SOAP request to {} refused as unreadable ({})", path, kinds(fault));
+            ErrorCode error;
+            String text;
+            if (fault.getCause() instanceof HubException refusal) {
+                // refused by one of the hub's own interceptors (UnsupportedCharset): its code and fixed text
+                error = refusal.errorCode();
+                text = refusal.getMessage();
+                log.info("SOAP request to {} refused: {}", path, error.code());
             } else {
-                log.warn("SOAP request to {} failed in CXF ({})", path, kinds(fault));
+                boolean callers = isCallers(fault.getFaultCode());
+                error = callers ? ErrorCode.MALFORMED_XML : ErrorCode.INTERNAL;
+                text = callers ? unreadableMessage : HubFaults.INTERNAL_MESSAGE;
+                if (callers) {
+                    log.info("SOAP request to {} refused as unreadable ({})", path, kinds(fault));
+                } else {
+                    log.warn("SOAP request to {} failed in CXF ({})", path, kinds(fault));
+                }
             }
             fault.setMessage(text);
             Element detail = fault.getOrCreateDetail();

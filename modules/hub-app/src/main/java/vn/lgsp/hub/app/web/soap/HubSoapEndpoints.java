@@ -8,6 +8,7 @@ import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.transport.servlet.CXFServlet;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +36,19 @@ public class HubSoapEndpoints {
         return registration;
     }
 
+    /**
+     * In front of the CXF servlet (after the security filter chain): a request with an unknown charset, which CXF
+     * would answer with a bare 500, becomes a fault (see {@link UnsupportedCharset}).
+     */
+    @Bean
+    FilterRegistrationBean<UnsupportedCharset.Filter> soapCharsetFilter() {
+        FilterRegistrationBean<UnsupportedCharset.Filter> registration =
+                new FilterRegistrationBean<>(new UnsupportedCharset.Filter());
+        registration.addUrlPatterns("/ws/*");
+        registration.setName("hubSoapCharset");
+        return registration;
+    }
+
     /** What an endpoint publishes. */
     public record Definition(String namespace, String serviceName, String portName, String wsdl, String address,
                              HubFaults<?, ?> faults, String unreadableMessage) {
@@ -55,6 +69,7 @@ public class HubSoapEndpoints {
         properties.put(Message.EXCEPTION_MESSAGE_CAUSE_ENABLED, Boolean.FALSE);
         properties.put(FaultListener.class.getName(), new HubFaultOutInterceptor.QuietFaultListener());
         endpoint.setProperties(properties);
+        endpoint.getInInterceptors().add(new UnsupportedCharset.Interceptor());
         endpoint.getOutFaultInterceptors().add(new HubFaultOutInterceptor(d.faults(), "/ws" + d.address(),
                 d.unreadableMessage(), events));
         endpoint.publish(d.address());

@@ -9,31 +9,26 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
-import vn.lgsp.hub.core.error.HubException;
+import vn.lgsp.hub.core.config.ReloadingFile;
 import vn.lgsp.hub.core.ids.AgencyCode;
 
 /**
  * The provincial agencies the hub delivers to itself, read from a YAML file (by default {@code config/agencies.yml},
  * see {@code docs/CONFIGURATION.md}); every other agency is reached through the national document axis.
  *
- * <p>The file is read again, without a restart, when its last-modified time has changed; that is checked at most
- * once per reload interval, on use. A file that cannot be read or is invalid at start-up stops the start-up (an
- * {@link IllegalStateException} naming the file and the problem); later, it leaves the previous directory in force
- * and is logged once at WARN with the file and the problem. Thread-safe.
+ * <p>The file is read again without a restart, as a {@link ReloadingFile}: an invalid file stops the start-up, and
+ * later leaves the previous directory in force. Thread-safe.
  */
 public class AgencyDirectory {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AgencyDirectory.class);
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -45,35 +40,29 @@ public class AgencyDirectory {
     record FileEntry(String code, String name, String receives, @JsonProperty("push-url") String pushUrl) {
     }
 
-    /** One reading of the file; {@code modified} is the last-modified time it was read at. */
-    private record Snapshot(Map<String, Agency> agencies, long modified) {
-    }
-
-    private final Resource location;
-    private final Duration reloadInterval;
-    private final Clock clock;
-    private volatile Snapshot current;
-    private volatile Instant nextCheck;
-    /** The last-modified time of a file that failed, so that it is reported once, not at every check. */
-    private long failedModified = Long.MIN_VALUE;
+    private final ReloadingFile<Map<String, Agency>> file;
 
     public AgencyDirectory(Resource location, Duration reloadInterval) {
         this(location, reloadInterval, Clock.systemUTC());
     }
 
     public AgencyDirectory(Resource location, Duration reloadInterval, Clock clock) {
-        this.location = location;
-        this.reloadInterval = reloadInterval;
-        this.clock = clock;
-        try {
-            long modified = location.lastModified();
-            this.current = new Snapshot(read(), modified);
-        } catch (IOException | IllegalArgumentException | HubException e) {
-            throw new IllegalStateException("Cannot read the agency directory at " + location.getDescription() + ": "
-                    + e.getMessage(), e);
-        }
-        this.nextCheck = clock.instant().plus(reloadInterval);
-        LOG.info("agency directory {}: {} agencies", location.getDescription(), current.agencies().size());
+        this.file = new ReloadingFile<>(AgencyDirectory.class, "agency directory", new ReloadingFile.Source() {
+            @Override
+            public String description() {
+                return location.getDescription();
+            }
+
+            @Override
+            public long lastModified() throws IOException {
+                return location.lastModified();
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return location.getInputStream();
+            }
+        }, reloadInterval, clock, AgencyDirectory::read, agencies -> agencies.size() + " agencies");
     }
 
     /** Where a package for {@code organId} goes: to a local agency by push or inbox, else to the national axis. */
@@ -86,17 +75,17 @@ public class AgencyDirectory {
         if (organId == null || organId.isBlank()) {
             throw new IllegalArgumentException("an organId is required");
         }
-        return Optional.ofNullable(snapshot().agencies().get(organId.trim()));
+        return Optional.ofNullable(file.current().get(organId.trim()));
     }
 
     /** Every agency in the directory, in the file's order. */
     public List<Agency> agencies() {
-        return List.copyOf(snapshot().agencies().values());
+        return List.copyOf(file.current().values());
     }
 
     /** The codes of every agency in the directory: the recipients the hub asks the axis for. */
     public List<String> organIds() {
-        return List.copyOf(snapshot().agencies().keySet());
+        return List.copyOf(file.current().keySet());
     }
 
     /**
@@ -104,49 +93,12 @@ public class AgencyDirectory {
      * returns whether a new directory is in force.
      */
     public boolean reloadIfChanged() {
-        synchronized (this) {
-            nextCheck = clock.instant().plus(reloadInterval);
-            long modified;
-            try {
-                modified = location.lastModified();
-            } catch (IOException e) {
-                warnOnce(-1, e.getMessage());
-                return false;
-            }
-            if (modified == current.modified() || modified == failedModified) {
-                return false;
-            }
-            try {
-                current = new Snapshot(read(), modified);
-                failedModified = Long.MIN_VALUE;
-                LOG.info("agency directory {} reloaded: {} agencies", location.getDescription(),
-                        current.agencies().size());
-                return true;
-            } catch (IOException | IllegalArgumentException | HubException e) {
-                warnOnce(modified, e.getMessage());
-                return false;
-            }
-        }
+        return file.reloadIfChanged();
     }
 
-    private Snapshot snapshot() {
-        if (!clock.instant().isBefore(nextCheck)) {
-            reloadIfChanged();
-        }
-        return current;
-    }
-
-    private void warnOnce(long modified, String problem) {
-        if (modified != failedModified) {
-            failedModified = modified;
-            LOG.warn("agency directory {} could not be read again; the previous one ({} agencies) stays in force: {}",
-                    location.getDescription(), current.agencies().size(), problem);
-        }
-    }
-
-    private Map<String, Agency> read() throws IOException {
+    private static Map<String, Agency> read(InputStream in) throws IOException {
         FileContent content;
-        try (InputStream in = location.getInputStream()) {
+        try {
             content = YAML.readValue(in, FileContent.class);
         } catch (IOException e) {
             // Jackson's message names the line and column; its first line is enough
@@ -164,7 +116,7 @@ public class AgencyDirectory {
                 throw new IllegalArgumentException("agencies[" + i + "]: code " + agency.code() + " is listed twice");
             }
         }
-        return agencies;
+        return Collections.unmodifiableMap(agencies);
     }
 
     private static Agency agency(FileEntry entry, String where) {

@@ -31,7 +31,9 @@ import vn.lgsp.hub.core.error.Violation;
  *   text, into the {@link AttachmentStore}; its bytes are never held whole.</li>
  * </ul>
  * Elements are matched by local name, so QCVN 102:2016, {@code http://www.e-doc.vn/Schema/}, an {@code edXML:} prefix
- * bound to the SOAP envelope namespace and no namespace at all are read alike. Every limit of {@link DocexProperties}
+ * bound to the SOAP envelope namespace and no namespace at all are read alike; the root element, {@code edXMLEnvelope}
+ * and each {@code Attachment} in any other namespace make the package {@code document.invalid}
+ * ({@link EdxmlNames#PACKAGE_NAMESPACES}). Every limit of {@link DocexProperties}
  * is checked while reading; a refused package leaves no stored attachment behind. Required fields are not checked
  * here but by the validator, so that all problems are reported together.
  */
@@ -59,10 +61,16 @@ public class EdxmlReader {
         try (GuardedXmlStream xml = GuardedXmlStream.open(
                 new BoundedInputStream(in, properties.maxPackageSize().toBytes()), properties)) {
             EnvelopeDom.Envelope envelope = null;
+            boolean root = true;
             for (int event = xml.next(); event != XMLStreamConstants.END_DOCUMENT;
                  event = xml.next()) {
                 if (!xml.isStart(event)) {
                     continue;
+                }
+                if (root || EdxmlNames.ENVELOPE.equals(xml.localName())
+                        || EdxmlNames.ATTACHMENT.equals(xml.localName())) {
+                    requireKnownNamespace(xml);
+                    root = false;
                 }
                 if (EdxmlNames.ENVELOPE.equals(xml.localName())) {
                     if (envelope != null) {
@@ -88,6 +96,17 @@ public class EdxmlReader {
             if (!kept) {
                 discard(attachments);
             }
+        }
+    }
+
+    /**
+     * Refuses an element the reader would otherwise take by its local name alone when it is in a namespace no edXML
+     * package uses: a look-alike in a foreign vocabulary is not an edXML package. The namespace is not quoted back.
+     */
+    private static void requireKnownNamespace(GuardedXmlStream xml) {
+        if (!EdxmlNames.PACKAGE_NAMESPACES.contains(xml.namespaceUri())) {
+            throw DocexErrors.invalid(xml.localName(), "<" + xml.localName() + "> is in a namespace that is not an"
+                    + " edXML one (QCVN 102:2016, " + EdxmlNames.E_DOC + ", the SOAP envelope namespace or none)");
         }
     }
 

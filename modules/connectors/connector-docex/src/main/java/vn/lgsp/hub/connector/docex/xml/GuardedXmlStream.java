@@ -80,6 +80,12 @@ final class GuardedXmlStream implements AutoCloseable {
         return reader.getLocalName();
     }
 
+    /** The namespace of the current element, {@code ""} when it has none. */
+    String namespaceUri() {
+        String uri = reader.getNamespaceURI();
+        return uri == null ? "" : uri;
+    }
+
     /** Namespace declarations in scope at the current element, outermost first, the empty prefix as {@code ""}. */
     Map<String, String> inScopeNamespaces() {
         Map<String, String> merged = new LinkedHashMap<>();
