@@ -45,6 +45,14 @@ public class DeadLetterService {
 
     /** Sends a dead-lettered exchange again, as a fresh delivery with a fresh retry budget; its subject stays in order. */
     public ExchangeRecord replay(String exchangeId, String operator) {
+        return replay(exchangeId, operator, null);
+    }
+
+    /**
+     * As {@link #replay(String, String)}, recording the operator's reason (optional for a replay) in the exchange's
+     * timeline beside the operator's id.
+     */
+    public ExchangeRecord replay(String exchangeId, String operator, String reason) {
         return dbTx.execute(s -> {
             ExchangeRecord r = failed(exchangeId);
             DeliveryQueues queues = delivery(r).flow().spec().queues();
@@ -59,7 +67,7 @@ public class DeadLetterService {
             });
             ledger.unblocked(r.flow(), r.subjectKey());
             exchangeLog.changeState(exchangeId, ExchangeState.ACCEPTED, ExchangeStep.REPLAYED, null,
-                    "replayed by operator " + operator);
+                    "replayed by operator " + operator + (reason == null || reason.isBlank() ? "" : ": " + reason));
             log.info("Operator {} replayed exchange {}", operator, exchangeId);
             return exchangeLog.find(exchangeId).orElseThrow();
         });
@@ -94,6 +102,15 @@ public class DeadLetterService {
     private ExchangeRecord failed(String exchangeId) {
         ExchangeRecord r = exchangeLog.find(exchangeId)
                 .orElseThrow(() -> new HubException(ErrorCode.EXCHANGE_NOT_FOUND, "No exchange " + exchangeId));
+        if (r.state() == ExchangeState.HELD && r.subjectKey() != null) {
+            // the operator picked a later event of a blocked subject: name the one to act on instead
+            String blocker = ledger.find(r.flow(), r.subjectKey()).map(SubjectLedger.Entry::blockedBy).orElse(null);
+            if (blocker != null && !blocker.equals(exchangeId)) {
+                throw new HubException(ErrorCode.EXCHANGE_NOT_REPLAYABLE, "Exchange " + exchangeId
+                        + " is HELD behind dead-lettered exchange " + blocker + " of the same subject; replay or"
+                        + " discard " + blocker + " and this one follows in order");
+            }
+        }
         if (r.state() != ExchangeState.FAILED) {
             throw new HubException(ErrorCode.EXCHANGE_NOT_REPLAYABLE,
                     "Exchange " + exchangeId + " is " + r.state() + ", not FAILED");

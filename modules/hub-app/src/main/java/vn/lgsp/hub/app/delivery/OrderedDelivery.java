@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.lgsp.hub.app.ops.metrics.HubMetrics;
 import vn.lgsp.hub.audit.ExchangeLog;
 import vn.lgsp.hub.audit.ExchangeRecord;
 import vn.lgsp.hub.audit.ExchangeState;
@@ -139,8 +140,12 @@ public class OrderedDelivery {
         ErrorCode code = failure instanceof HubException h ? h.errorCode() : failure == null ? null : ErrorCode.INTERNAL;
         exchangeLog.attempt(m.exchangeId(), attemptNo, failure == null, took, code == null ? null : code.code(),
                 failure == null ? null : failure.getMessage());
-        Timer.builder("hub.upstream.calls").tag("connector", flow.spec().connector()).tag("operation", m.operation())
-                .tag("outcome", code == null ? "ok" : code.code()).register(meters).record(took);
+        String codeTag = code == null ? null : code.code();
+        Timer.builder(HubMetrics.UPSTREAM_CALLS).tag(HubMetrics.FLOW, name)
+                .tag(HubMetrics.CONNECTOR, flow.spec().connector()).tag(HubMetrics.OPERATION, m.operation())
+                .tag(HubMetrics.OUTCOME, HubMetrics.outcome(codeTag)).tag(HubMetrics.CODE, HubMetrics.code(codeTag))
+                .publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(2))
+                .register(meters).record(took);
         if (failure != null) {
             throw failure;
         }
@@ -158,10 +163,11 @@ public class OrderedDelivery {
             }
             return exchangeLog.find(m.exchangeId()).map(ExchangeRecord::createdAt).orElse(null);
         });
-        meters.counter("hub.exchanges.delivered", "flow", name).increment();
+        meters.counter(HubMetrics.DELIVERED, HubMetrics.FLOW, name).increment();
         if (accepted != null) {
-            Timer.builder("hub.delivery.latency").tag("flow", name).publishPercentileHistogram()
-                    .register(meters).record(Duration.between(accepted, clock.instant()));
+            // retries stretch a delivery over minutes or hours: the buckets reach that far
+            Timer.builder(HubMetrics.DELIVERY_LATENCY).tag(HubMetrics.FLOW, name).publishPercentileHistogram()
+                    .maximumExpectedValue(Duration.ofHours(6)).register(meters).record(Duration.between(accepted, clock.instant()));
         }
         log.info("Delivered exchange {} ({} {} seq {})", m.exchangeId(), name, m.subjectKey(), m.sequence());
     }
@@ -191,7 +197,7 @@ public class OrderedDelivery {
                     code.code(), "next attempt at " + at + ": " + cause.getMessage());
             return null;
         });
-        meters.counter("hub.exchanges.retried", "flow", name).increment();
+        meters.counter(HubMetrics.RETRIED, HubMetrics.FLOW, name, HubMetrics.CODE, code.code()).increment();
         log.info("Exchange {} failed ({}); round {} scheduled in {}", m.exchangeId(), code.code(), next.round(), delay);
     }
 
@@ -219,7 +225,7 @@ public class OrderedDelivery {
                     ExchangeState.HELD, ExchangeStep.HELD, "waiting for dead-lettered exchange " + m.exchangeId());
             return null;
         });
-        meters.counter("hub.exchanges.failed", "flow", name, "code", code.code()).increment();
+        meters.counter(HubMetrics.FAILED, HubMetrics.FLOW, name, HubMetrics.CODE, code.code()).increment();
         log.warn("Exchange {} dead-lettered ({}), {} {} held", m.exchangeId(), code.code(), name, m.subjectKey());
     }
 

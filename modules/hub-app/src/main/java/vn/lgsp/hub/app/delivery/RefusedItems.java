@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.app.ops.metrics.HubMetrics;
 import vn.lgsp.hub.audit.ExchangeLog;
 import vn.lgsp.hub.audit.ExchangeRecord;
 import vn.lgsp.hub.audit.ExchangeState;
@@ -39,7 +40,7 @@ public class RefusedItems {
             ExchangeRecord x = exchangeLog.create(new NewExchange(r.flow(), r.operation(), r.clientId(),
                     r.correlationId(), r.eventKey(), r.subjectKey(), null, null, null, null));
             exchangeLog.changeState(x.id(), ExchangeState.FAILED, ExchangeStep.FAILED, r.code().code(), r.reason());
-            meters.counter("hub.exchanges.failed", "flow", r.flow(), "code", r.code().code()).increment();
+            meters.counter(HubMetrics.FAILED, HubMetrics.FLOW, r.flow(), HubMetrics.CODE, r.code().code()).increment();
             log.warn("{} item {} refused ({}): {}; recorded as exchange {}", r.flow(), r.subjectKey(),
                     r.code().code(), r.reason(), x.id());
             return x;

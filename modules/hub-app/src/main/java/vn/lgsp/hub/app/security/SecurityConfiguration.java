@@ -52,7 +52,10 @@ public class SecurityConfiguration {
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated)
                     .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(callers)));
         }
-        http.csrf(c -> c.disable())
+        http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        // the console loads only its own files and calls only the hub: no CDN, no inline script
+                        "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")))
+                .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
@@ -77,6 +80,9 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // the operator console's static files hold no data; what it shows needs the operator key
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/", "/console/index.html",
+                                "/console/console.js", "/console/console.css").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/dossiers/events")
                         .hasAuthority(HubServices.authority(HubServices.DOSSIER_EVENTS))
                         .requestMatchers(HttpMethod.POST, "/api/v1/citizens/verify")

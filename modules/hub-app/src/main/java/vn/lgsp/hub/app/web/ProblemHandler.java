@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import vn.lgsp.hub.app.security.SecurityEvents;
+import vn.lgsp.hub.app.web.limits.RequestBodyTooLargeException;
 import vn.lgsp.hub.core.error.ErrorCode;
 import vn.lgsp.hub.core.error.HubException;
 import vn.lgsp.hub.core.error.ValidationException;
@@ -83,6 +84,9 @@ public class ProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        if (RequestBodyTooLargeException.in(e)) {
+            return tooLarge((RequestBodyTooLargeException) findTooLarge(e));
+        }
         Throwable cause = e.getCause();
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
@@ -106,6 +110,25 @@ public class ProblemHandler {
             return Problems.response(Problems.of(ErrorCode.MALFORMED_JSON, "The body is not well-formed JSON" + where));
         }
         return Problems.response(Problems.of(ErrorCode.MALFORMED_JSON, "The request body is missing or unreadable"));
+    }
+
+    /**
+     * A body without a declared length that passed its limit while it was read ({@code hub.limits.body.*}).
+     * {@link vn.lgsp.hub.app.web.limits.RequestBodyLimitFilter} answers the same itself; this keeps the answer right
+     * for whoever catches it first.
+     */
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(RequestBodyTooLargeException e) {
+        return Problems.response(Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, e.getMessage()));
+    }
+
+    private static Throwable findTooLarge(Throwable t) {
+        for (Throwable x = t; x != null; x = x.getCause() == x ? null : x.getCause()) {
+            if (x instanceof RequestBodyTooLargeException) {
+                return x;
+            }
+        }
+        return null;
     }
 
     private static String path(JsonMappingException e) {

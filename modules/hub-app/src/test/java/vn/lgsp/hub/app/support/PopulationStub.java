@@ -55,6 +55,17 @@ public final class PopulationStub {
                         .withBody(xml)));
     }
 
+    /** Answers one operation as {@link #answer} does, but only after {@code delay}: a slow population database. */
+    public void answerAfter(String soapAction, String xml, java.time.Duration delay) {
+        server.stubFor(post(PATH).withHeader("SOAPAction", containing(soapAction))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=UTF-8")
+                        .withBody(xml).withFixedDelay(Math.toIntExact(delay.toMillis()))));
+    }
+
+    public void stop() {
+        server.stop();
+    }
+
     /** Every call fails with this HTTP status and no body. */
     public void failWith(int status) {
         server.stubFor(post(PATH).willReturn(aResponse().withStatus(status)));

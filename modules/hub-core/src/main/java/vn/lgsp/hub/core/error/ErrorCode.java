@@ -50,6 +50,7 @@ public enum ErrorCode {
     // availability of the hub's own infrastructure
     BROKER_UNAVAILABLE("hub.broker_unavailable", 503, "The message broker is unavailable; nothing was accepted, try again"),
     STORE_UNAVAILABLE("hub.store_unavailable", 503, "The exchange log is unavailable; nothing was accepted, try again"),
+    BUSY("hub.busy", 503, "The hub has as many requests in progress as it takes at once; try again shortly (Retry-After)"),
     INTERNAL("hub.internal_error", 500, "Internal error"),
 
     // upstream systems (delivery outcomes; seen in the exchange log and by operators)

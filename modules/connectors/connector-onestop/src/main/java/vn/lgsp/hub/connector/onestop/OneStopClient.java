@@ -19,6 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -134,18 +138,27 @@ public class OneStopClient {
     }
 
     private HttpResponse<byte[]> post(HttpRequest request) {
+        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
+            // the request's own timeout stops at the headers; this bound also covers a reply body that trickles in
+            return call.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
             throw OneStopException.unavailable("no reply from the one-stop-shop within the timeout ("
                     + e.getClass().getSimpleName() + ")", e);
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
             throw OneStopException.unavailable("interrupted while waiting for the one-stop-shop", e);
-        } catch (IOException e) {
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw OneStopException.unavailable("no reply from the one-stop-shop within the timeout ("
+                        + cause.getClass().getSimpleName() + ")", cause);
+            }
             // refused, reset or cut off: the dossier may have arrived or not, which is what the idempotency key is
             // for. The JDK's messages can quote what it could not parse, so only the exception types are kept.
-            throw OneStopException.unavailable("the call to the one-stop-shop failed: " + typeChain(e), null);
+            throw OneStopException.unavailable("the call to the one-stop-shop failed: " + typeChain(cause), null);
         }
     }
 

@@ -180,6 +180,24 @@ class OneStopClientTest {
     }
 
     @Test
+    void aReplyBodyThatTricklesInIsCutOffAtTheReadTimeout() {
+        // the headers come at once, the body over 1.5s: the JDK's own request timeout stops at the headers
+        onestop.stubFor(post(PATH).willReturn(okJson("{\"receiptNumber\":\"BN-1\"}")
+                .withChunkedDribbleDelay(5, 1500)));
+        OneStopProperties properties = properties(null);
+        properties.setReadTimeout(Duration.ofMillis(300));
+
+        long started = System.nanoTime();
+        OneStopException e = catchThrowableOfType(
+                () -> new OneStopClient(properties).deliver(SampleDeliveries.verified(), "intake-1"),
+                OneStopException.class);
+
+        assertThat(e.errorCode()).isEqualTo(ErrorCode.ONESTOP_UNAVAILABLE);
+        assertThat(e.retryable()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1400));
+    }
+
+    @Test
     void aResetConnectionIsRetryable() {
         onestop.stubFor(post(PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 

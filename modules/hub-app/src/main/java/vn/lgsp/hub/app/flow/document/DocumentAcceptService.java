@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.lgsp.hub.app.ops.metrics.HubMetrics;
 import vn.lgsp.hub.app.broker.Queues;
 import vn.lgsp.hub.app.delivery.DurableAcceptance;
 import vn.lgsp.hub.audit.ExchangeLog;
@@ -180,7 +181,7 @@ public class DocumentAcceptService {
                 return all;
             });
             long fresh = deliveries.stream().filter(d -> !d.acceptance().duplicate()).count();
-            meters.counter("hub.exchanges.accepted", "flow", FLOW, "client", clientId).increment(fresh);
+            meters.counter(HubMetrics.ACCEPTED, HubMetrics.FLOW, FLOW, HubMetrics.CLIENT, clientId).increment(fresh);
             log.info("Accepted {} {} from {} for {} recipients ({} new, {} bytes)", operation, documentId, sender,
                     deliveries.size(), fresh, bytes);
             return new Accepted(documentId, type, deliveries);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import vn.lgsp.hub.app.ops.metrics.HubMetrics;
 import vn.lgsp.hub.app.broker.Queues;
 import vn.lgsp.hub.app.delivery.DurableAcceptance;
 import vn.lgsp.hub.core.error.ErrorCode;
@@ -55,7 +56,7 @@ public class DossierAcceptService {
             return new DurableAcceptance.Plan(op.name(), status.code());
         });
         if (!a.duplicate()) {
-            meters.counter("hub.exchanges.accepted", "flow", FLOW, "client", clientId).increment();
+            meters.counter(HubMetrics.ACCEPTED, HubMetrics.FLOW, FLOW, HubMetrics.CLIENT, clientId).increment();
             log.info("Accepted exchange {} for dossier {} status {} seq {}", a.exchange().id(), event.dossierCode(),
                     status.code(), a.exchange().sequence());
         }

@@ -1,6 +1,7 @@
 package vn.lgsp.hub.app.flow.identity;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.lgsp.hub.app.ops.metrics.HubMetrics;
 import vn.lgsp.hub.audit.ExchangeLog;
 import vn.lgsp.hub.audit.ExchangeRecord;
 import vn.lgsp.hub.audit.ExchangeState;
@@ -286,10 +288,13 @@ public class CitizenIdentityService {
         long start = System.nanoTime();
         try {
             T result = camel.requestBody(route, q, type);
-            return new Call<>(exchange, op, q, result, Duration.ofNanos(System.nanoTime() - start));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            timeUpstream(op, took, null);
+            return new Call<>(exchange, op, q, result, took);
         } catch (CamelExecutionException | HubException e) {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             HubException failure = hubFailure(e);
+            timeUpstream(op, took, failure.errorCode().code());
             // the database's refusal text is free text and may quote the name it was asked about
             String detail = "error=" + withoutName(failure.getMessage(), q.fullName());
             tx.executeWithoutResult(s -> {
@@ -333,8 +338,20 @@ public class CitizenIdentityService {
         return q.procedureCode() + "/" + q.dossierCode();
     }
 
-    private void count(Operation op, String outcome) {
-        meters.counter("hub.citizens.calls", "operation", op.name(), "outcome", outcome).increment();
+    /** @param code the error code of a refusal or failure; {@code "ok"} for an answer */
+    private void count(Operation op, String code) {
+        String error = "ok".equals(code) ? null : code;
+        meters.counter(HubMetrics.CITIZEN_CALLS, HubMetrics.OPERATION, op.name(),
+                HubMetrics.OUTCOME, HubMetrics.outcome(error), HubMetrics.CODE, HubMetrics.code(error)).increment();
+    }
+
+    /** One call to the population database, answered or not; a call refused before it was made is not one. */
+    private void timeUpstream(Operation op, Duration took, String code) {
+        Timer.builder(HubMetrics.UPSTREAM_CALLS).tag(HubMetrics.FLOW, FLOW).tag(HubMetrics.CONNECTOR, "population")
+                .tag(HubMetrics.OPERATION, op.name()).tag(HubMetrics.OUTCOME, HubMetrics.outcome(code))
+                .tag(HubMetrics.CODE, HubMetrics.code(code))
+                .publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(2))
+                .register(meters).record(took);
     }
 
     private static HubException hubFailure(Exception e) {

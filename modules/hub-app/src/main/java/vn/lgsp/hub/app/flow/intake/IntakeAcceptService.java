@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import vn.lgsp.hub.app.ops.metrics.HubMetrics;
 import vn.lgsp.hub.app.broker.Queues;
 import vn.lgsp.hub.app.delivery.DurableAcceptance;
 import vn.lgsp.hub.app.delivery.RefusedItems;
@@ -56,7 +57,7 @@ public class IntakeAcceptService {
                 Masking.maskPersonalId(d.applicant().personalId()), toJson(d));
         DurableAcceptance.Acceptance a = acceptance.accept(s, previous -> new DurableAcceptance.Plan(OPERATION, null));
         if (!a.duplicate()) {
-            meters.counter("hub.exchanges.accepted", "flow", FLOW, "client", clientId).increment();
+            meters.counter(HubMetrics.ACCEPTED, HubMetrics.FLOW, FLOW, HubMetrics.CLIENT, clientId).increment();
             log.info("Accepted exchange {} for intake dossier {} version {} seq {}", a.exchange().id(),
                     d.dossierCode(), d.version(), a.exchange().sequence());
         }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.lgsp.hub.app.ops.metrics.HubMetrics;
 import vn.lgsp.hub.audit.PollWatermarks;
 import vn.lgsp.hub.connector.portal.IntakeCursor;
 import vn.lgsp.hub.connector.portal.IntakeItem;
@@ -68,10 +69,12 @@ public class IntakePoller {
                     break;
                 }
             }
-            meters.counter("hub.intake.polls", "outcome", "ok").increment();
+            meters.counter(HubMetrics.INTAKE_POLLS, HubMetrics.OUTCOME, HubMetrics.OK, HubMetrics.CODE, HubMetrics.NO_CODE)
+                    .increment();
         } catch (HubException | CamelExecutionException e) {
             HubException failure = hubFailure(e);
-            meters.counter("hub.intake.polls", "outcome", failure.errorCode().code()).increment();
+            meters.counter(HubMetrics.INTAKE_POLLS, HubMetrics.OUTCOME, HubMetrics.ERROR, HubMetrics.CODE,
+                    failure.errorCode().code()).increment();
             log.warn("Polling the portal's intake failed ({}): {}; the next poll starts where this one stopped",
                     failure.errorCode().code(), failure.getMessage());
         } finally {

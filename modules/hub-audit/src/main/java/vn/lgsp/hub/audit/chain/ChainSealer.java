@@ -1,0 +1,93 @@
+package vn.lgsp.hub.audit.chain;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Extends the hash chain over the timeline events committed since the last run.
+ *
+ * <p>Writers never touch the chain: accepting and delivering exchanges inserts events with no chain columns, so the
+ * hot path takes no shared lock. The sealer, run on a timer by every hub instance, locks the single
+ * {@code audit_chain_head} row ({@code SELECT ... FOR UPDATE}), so one instance at a time seals; it takes the
+ * committed unsealed events in id order, gives each the next {@code chain_seq} and its hashes, moves the head and
+ * commits. The chain order is therefore the seal order, well defined however many instances write. An event whose
+ * transaction commits after a later id was sealed simply gets a later position. Events not sealed yet (those of the
+ * last few seconds, or all of them while no sealer runs) are not covered: that is the window of the design.
+ */
+public class ChainSealer {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final int batchSize;
+
+    /** @param batchSize events sealed in one transaction */
+    public ChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
+        }
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Seals batches until no unsealed event is left or {@code maxBatches} were sealed; each batch commits on its own.
+     *
+     * @return how many events were sealed
+     */
+    public long seal(int maxBatches) {
+        long sealed = 0;
+        for (int i = 0; i < maxBatches; i++) {
+            int n = sealBatch();
+            sealed += n;
+            if (n < batchSize) {
+                break;
+            }
+        }
+        return sealed;
+    }
+
+    /** Seals at most one batch in one transaction; returns how many events it sealed. */
+    public int sealBatch() {
+        Integer n = tx.execute(status -> {
+            ChainHead head = ChainHead.lock(jdbc);
+            List<ChainContent.Row> rows = jdbc.query(ChainContent.SELECT
+                    + " WHERE v.chain_seq IS NULL ORDER BY v.id FETCH FIRST " + batchSize + " ROWS ONLY",
+                    (rs, i) -> ChainContent.read(rs));
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            long seq = head.lastSeq();
+            String hash = head.lastHash();
+            List<Object[]> updates = new ArrayList<>(rows.size());
+            for (ChainContent.Row row : rows) {
+                seq++;
+                String content = row.contentHash(seq);
+                hash = ChainContent.chainHash(hash, content);
+                updates.add(new Object[] {seq, content, hash, row.eventId()});
+            }
+            int[] counts = jdbc.batchUpdate("UPDATE exchange_event SET chain_seq = ?, content_hash = ?, chain_hash = ?"
+                    + " WHERE id = ? AND chain_seq IS NULL", updates);
+            for (int c : counts) {
+                // only this transaction seals (it holds the head), so an event it read unsealed is still unsealed
+                if (c == 0) {
+                    throw new IncorrectUpdateSemanticsDataAccessException("an event was sealed by someone else");
+                }
+            }
+            jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ?, updated_at = ? WHERE id = 1",
+                    seq, hash, Timestamp.from(clock.instant()));
+            return rows.size();
+        });
+        return n == null ? 0 : n;
+    }
+}
