@@ -24,7 +24,8 @@ public class ExchangeLog {
 
     private static final int MAX_TEXT = 500;
 
-    private static final String COLUMNS = "id, flow, operation, client_id, correlation_id, event_key, subject_key,"
+    /** The columns of {@link #RECORD}, in the order of an insert. */
+    static final String COLUMNS = "id, flow, operation, client_id, correlation_id, event_key, subject_key,"
             + " sequence_no, subject_masked, state, attempts, last_error_code, last_error, created_at, updated_at,"
             + " completed_at, officer_id, purpose";
 
@@ -151,7 +152,8 @@ public class ExchangeLog {
         return rs.wasNull() ? null : v;
     }
 
-    private static final RowMapper<ExchangeRecord> RECORD = (rs, i) -> new ExchangeRecord(
+    /** Reads a row of {@link #COLUMNS}; {@link ExchangeSearch} reads its pages with it too. */
+    static final RowMapper<ExchangeRecord> RECORD = (rs, i) -> new ExchangeRecord(
             rs.getString("id"), rs.getString("flow"), rs.getString("operation"), rs.getString("client_id"),
             rs.getString("correlation_id"), rs.getString("event_key"), rs.getString("subject_key"),
             nullableLong(rs, "sequence_no"), rs.getString("subject_masked"),

@@ -1,8 +1,6 @@
 package vn.lgsp.hub.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Read-only queries over the exchange log for operators: search with filters and keyset paging, and counts per state
@@ -29,10 +26,6 @@ public class ExchangeSearch {
 
     /** The most rows one page may hold. */
     public static final int MAX_LIMIT = 500;
-
-    private static final String COLUMNS = "id, flow, operation, client_id, correlation_id, event_key, subject_key,"
-            + " sequence_no, subject_masked, state, attempts, last_error_code, last_error, created_at, updated_at,"
-            + " completed_at, officer_id, purpose";
 
     private final JdbcTemplate jdbc;
 
@@ -140,7 +133,8 @@ public class ExchangeSearch {
     }
 
     public Page search(Criteria c) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM exchange WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT ").append(ExchangeLog.COLUMNS)
+                .append(" FROM exchange WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         where(c, sql, args);
         if (c.after() != null) {
@@ -153,7 +147,7 @@ public class ExchangeSearch {
         // one row more than asked tells whether there is a next page without a count
         sql.append(" ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY");
         args.add(c.limit() + 1);
-        List<ExchangeRecord> rows = jdbc.query(sql.toString(), RECORD, args.toArray());
+        List<ExchangeRecord> rows = jdbc.query(sql.toString(), ExchangeLog.RECORD, args.toArray());
         if (rows.size() <= c.limit()) {
             return new Page(rows, null);
         }
@@ -217,22 +211,4 @@ public class ExchangeSearch {
     static String likeLiteral(String value) {
         return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static final RowMapper<ExchangeRecord> RECORD = (rs, i) -> new ExchangeRecord(
-            rs.getString("id"), rs.getString("flow"), rs.getString("operation"), rs.getString("client_id"),
-            rs.getString("correlation_id"), rs.getString("event_key"), rs.getString("subject_key"),
-            nullableLong(rs, "sequence_no"), rs.getString("subject_masked"),
-            ExchangeState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("last_error_code"),
-            rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "updated_at"),
-            instant(rs, "completed_at"), rs.getString("officer_id"), rs.getString("purpose"));
 }

@@ -14,17 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.opentest4j.TestAbortedException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.audit.chain.ChainContent;
 import vn.lgsp.hub.audit.chain.ChainSealer;
@@ -37,51 +28,23 @@ import vn.lgsp.hub.audit.chain.ExchangeRetention;
  * supplies an empty database of its own, migrated by the real Flyway scripts. Tampering is done the way an intruder
  * with database access would: plain SQL on the tables.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AuditChainContract {
+abstract class AuditChainContract extends DatabaseContract {
 
     static final Instant T0 = Instant.parse("2025-01-15T08:00:00Z");
     static final String FLOW = "dossier-status";
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    JdbcTemplate jdbc;
-    DataSourceTransactionManager transactions;
     MutableClock clock;
     ExchangeLog log;
     ChainSealer sealer;
     ChainVerifier verifier;
 
-    protected abstract DataSource openDatabase() throws Exception;
-
-    protected abstract void closeDatabase() throws Exception;
-
-    static void migrate(DataSource dataSource, String... schemas) {
-        Flyway.configure().dataSource(dataSource).schemas(schemas).load().migrate();
-    }
-
-    private String unavailable;
-
-    @BeforeAll
-    void openStore() throws Exception {
-        DataSource dataSource;
-        try {
-            dataSource = openDatabase();
-        } catch (TestAbortedException skipped) {
-            unavailable = skipped.getMessage();
-            return;
-        }
-        jdbc = new JdbcTemplate(dataSource);
-        transactions = new DataSourceTransactionManager(dataSource);
-    }
-
-    @AfterAll
-    void closeStore() throws Exception {
-        closeDatabase();
+    AuditChainContract(TestDatabase database) {
+        super(database);
     }
 
     @BeforeEach
     void emptyTables() {
-        Assumptions.assumeTrue(unavailable == null, unavailable);
         jdbc.update("DELETE FROM exchange_event");
         jdbc.update("DELETE FROM exchange");
         jdbc.update("DELETE FROM audit_chain_gap");

@@ -3,8 +3,6 @@ package vn.lgsp.hub.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.UUID;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -17,32 +15,14 @@ import vn.lgsp.hub.audit.chain.ChainVerifier;
 /** The hash chain and retention contract on a private in-memory H2 database, migrated by Flyway. */
 class AuditChainH2Test extends AuditChainContract {
 
-    private JdbcDataSource dataSource;
-
-    @Override
-    protected DataSource openDatabase() {
-        dataSource = new JdbcDataSource();
-        // LOCK_TIMEOUT: concurrent sealers wait for each other's lock on the chain head
-        dataSource.setURL("jdbc:h2:mem:chain_" + UUID.randomUUID().toString().replace("-", "")
-                + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
-        dataSource.setUser("sa");
-        dataSource.setPassword("");
-        migrate(dataSource);
-        return dataSource;
-    }
-
-    @Override
-    protected void closeDatabase() {
-        if (dataSource != null) {
-            new JdbcTemplate(dataSource).execute("SHUTDOWN");
-        }
+    AuditChainH2Test() {
+        // concurrent sealers wait for each other's lock on the chain head
+        super(new H2Memory("chain_", H2Memory.WAIT_FOR_LOCKS));
     }
 
     @Test
     void eventsWrittenBeforeTheChainExistedAreSealedByTheFirstRun() {
-        JdbcDataSource old = new JdbcDataSource();
-        old.setURL("jdbc:h2:mem:pre_v4_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
-        old.setUser("sa");
+        JdbcDataSource old = H2Memory.dataSource("pre_v4_", "");
         JdbcTemplate oldJdbc = new JdbcTemplate(old);
         try {
             Flyway.configure().dataSource(old).target("3").load().migrate();

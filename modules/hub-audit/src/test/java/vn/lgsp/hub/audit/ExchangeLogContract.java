@@ -15,26 +15,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.opentest4j.TestAbortedException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What {@link ExchangeLog} and {@link SubjectLedger} promise, whatever the database. Each subclass supplies an empty
  * database of its own, migrated by the real Flyway scripts; every test starts from empty tables.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ExchangeLogContract {
+abstract class ExchangeLogContract extends DatabaseContract {
 
     static final Instant T0 = Instant.parse("2025-01-15T08:00:00Z");
     static final String FLOW = "dossier-status";
@@ -42,20 +33,14 @@ abstract class ExchangeLogContract {
     static final String PERSONAL_ID_MASKED = "038*****3456";
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    JdbcTemplate jdbc;
     TransactionTemplate tx;
     MutableClock clock;
     ExchangeLog log;
     SubjectLedger ledger;
 
-    /**
-     * An empty database (or schema) of this test class's own, already migrated, e.g. with {@link #migrate}. An
-     * assumption failing here skips every test of the class.
-     */
-    protected abstract DataSource openDatabase() throws Exception;
-
-    /** Releases what {@link #openDatabase} made; also called when opening failed or was skipped. */
-    protected abstract void closeDatabase() throws Exception;
+    ExchangeLogContract(TestDatabase database) {
+        super(database);
+    }
 
     /** A query returning the id of the session (connection) it runs on. */
     protected abstract String currentSessionIdSql();
@@ -63,35 +48,9 @@ abstract class ExchangeLogContract {
     /** Whether the session with this id is waiting for a lock another session holds. */
     protected abstract boolean isWaitingForLock(JdbcTemplate jdbc, long sessionId);
 
-    static void migrate(DataSource dataSource, String... schemas) {
-        Flyway.configure().dataSource(dataSource).schemas(schemas).load().migrate();
-    }
-
-    /** Why the database is not there, when {@link #openDatabase} skipped with an assumption. */
-    private String unavailable;
-
-    @BeforeAll
-    void openStore() throws Exception {
-        DataSource dataSource;
-        try {
-            dataSource = openDatabase();
-        } catch (TestAbortedException skipped) {
-            // skip every test on its own, so that reports count them as skipped rather than not run
-            unavailable = skipped.getMessage();
-            return;
-        }
-        jdbc = new JdbcTemplate(dataSource);
-        tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-    }
-
-    @AfterAll
-    void closeStore() throws Exception {
-        closeDatabase();
-    }
-
     @BeforeEach
     void emptyTables() {
-        Assumptions.assumeTrue(unavailable == null, unavailable);
+        tx = new TransactionTemplate(transactions);
         jdbc.update("DELETE FROM exchange_event");
         jdbc.update("DELETE FROM exchange");
         jdbc.update("DELETE FROM subject_ledger");

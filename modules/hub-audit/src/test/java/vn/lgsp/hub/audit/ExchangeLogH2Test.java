@@ -1,32 +1,13 @@
 package vn.lgsp.hub.audit;
 
-import java.util.UUID;
-import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The exchange log contract on a private in-memory H2 database (plain H2 mode), migrated by Flyway. */
 class ExchangeLogH2Test extends ExchangeLogContract {
 
-    private JdbcDataSource dataSource;
-
-    @Override
-    protected DataSource openDatabase() {
-        dataSource = new JdbcDataSource();
-        // LOCK_TIMEOUT: the concurrency tests hold a row lock while they check that the other session waits
-        dataSource.setURL("jdbc:h2:mem:audit_" + UUID.randomUUID().toString().replace("-", "")
-                + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
-        dataSource.setUser("sa");
-        dataSource.setPassword("");
-        migrate(dataSource);
-        return dataSource;
-    }
-
-    @Override
-    protected void closeDatabase() {
-        if (dataSource != null) {
-            new JdbcTemplate(dataSource).execute("SHUTDOWN");
-        }
+    ExchangeLogH2Test() {
+        // the concurrency tests hold a row lock while they check that the other session waits
+        super(new H2Memory("audit_", H2Memory.WAIT_FOR_LOCKS));
     }
 
     @Override

@@ -8,21 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What {@link ExchangeSearch} promises, whatever the database: each filter, their combination, keyset paging that
  * neither repeats nor skips rows (also rows with the same timestamp), values taken literally (no SQL, no LIKE
  * wildcards), and counts per state. One data set, written once; the tests only read.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ExchangeSearchContract {
+abstract class ExchangeSearchContract extends DatabaseContract {
 
     static final Instant T0 = Instant.parse("2026-11-20T01:00:00Z");
     static final String DOSSIER = "dossier-sync";
@@ -39,18 +33,14 @@ abstract class ExchangeSearchContract {
     String docWild;
     String refused;
 
-    protected abstract DataSource openDatabase() throws Exception;
-
-    protected abstract void closeDatabase() throws Exception;
-
-    static void migrate(DataSource dataSource, String... schemas) {
-        Flyway.configure().dataSource(dataSource).schemas(schemas).load().migrate();
+    ExchangeSearchContract(TestDatabase database) {
+        super(database);
     }
 
     @BeforeAll
-    void fill() throws Exception {
-        DataSource ds = openDatabase();
-        JdbcTemplate jdbc = new JdbcTemplate(ds);
+    void fill() {
+        // the tests only read this one data set: without a database the whole class is skipped
+        assumeDatabase();
         MutableClock clock = new MutableClock(T0);
         ExchangeLog log = new ExchangeLog(jdbc, clock);
         search = new ExchangeSearch(jdbc);
@@ -82,11 +72,6 @@ abstract class ExchangeSearchContract {
                 null, null)).id();
         created.add(id);
         return id;
-    }
-
-    @AfterAll
-    void close() throws Exception {
-        closeDatabase();
     }
 
     private List<String> ids(ExchangeSearch.Criteria c) {

@@ -1,10 +1,8 @@
 package vn.lgsp.hub.app.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,47 +11,14 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import vn.lgsp.hub.app.support.Events;
 import vn.lgsp.hub.app.support.HubClient;
-import vn.lgsp.hub.app.support.HubIntegrationTest;
 import vn.lgsp.hub.simulators.portal.ReceivedCall;
 
 /**
  * Dead letters for operators: the list, the replay of a selection (per-dossier order kept: held events follow the
  * replayed one), the discard with a mandatory reason, and the operator's id and reason in each exchange's timeline.
  */
-class DeadLetterOpsIT extends HubIntegrationTest {
+class DeadLetterOpsIT extends OpsIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String JSON = "application/json";
-
-    private Operator ops() {
-        return new Operator(hub);
-    }
-
-    private String state(String id) {
-        return exchange(id).path("state").asText();
-    }
-
-    private com.fasterxml.jackson.databind.JsonNode exchange(String id) {
-        return Operator.patiently(() -> hub.get("/api/v1/exchanges/" + id, HubClient.DEMO_KEY)).json();
-    }
-
-    private String accept(String body) {
-        HubClient.Reply r = Operator.patiently(() -> hub.postEvent(body));
-        assertThat(r.status()).as(r.body()).isEqualTo(202);
-        return r.json().path("exchangeId").asText();
-    }
-
-    private void awaitState(String id, String state) {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(state(id)).isEqualTo(state));
-    }
-
-    /** An event the portal rejects, so that it is dead-lettered at once. */
-    private String deadLettered(String dossierCode, int status, int minute) {
-        PORTAL.rejectNext(1);
-        String id = accept(Events.event(dossierCode, status, minute));
-        awaitState(id, "FAILED");
-        return id;
-    }
 
     private List<Integer> statusesReceived(String dossierCode) {
         return PORTAL.received().stream().filter(c -> dossierCode.equals(c.dossierCode()))
@@ -72,11 +37,6 @@ class DeadLetterOpsIT extends HubIntegrationTest {
     private static List<JsonNode> steps(JsonNode exchange, String step) {
         return StreamSupport.stream(exchange.path("timeline").spliterator(), false)
                 .filter(s -> step.equals(s.path("step").asText())).toList();
-    }
-
-    private static List<String> ids(JsonNode page) {
-        return StreamSupport.stream(page.path("items").spliterator(), false)
-                .map(i -> i.path("exchangeId").asText()).toList();
     }
 
     @Test

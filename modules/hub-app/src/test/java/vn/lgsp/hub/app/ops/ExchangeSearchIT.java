@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -16,35 +15,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import vn.lgsp.hub.app.support.EdxmlPackages;
 import vn.lgsp.hub.app.support.Events;
 import vn.lgsp.hub.app.support.HubClient;
-import vn.lgsp.hub.app.support.HubIntegrationTest;
 
 /** {@code GET /api/v1/ops/exchanges}: each filter, paging, bad filters, and operators only. */
-class ExchangeSearchIT extends HubIntegrationTest {
+class ExchangeSearchIT extends OpsIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String SEARCH = "/api/v1/ops/exchanges";
-
-    private Operator ops() {
-        return new Operator(hub);
-    }
-
-    private String state(String id) {
-        return exchange(id).path("state").asText();
-    }
-
-    private com.fasterxml.jackson.databind.JsonNode exchange(String id) {
-        return Operator.patiently(() -> hub.get("/api/v1/exchanges/" + id, HubClient.DEMO_KEY)).json();
-    }
-
-    private String accept(String body) {
-        HubClient.Reply r = Operator.patiently(() -> hub.postEvent(body));
-        assertThat(r.status()).as(r.body()).isEqualTo(202);
-        return r.json().path("exchangeId").asText();
-    }
-
-    private void awaitState(String id, String state) {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(state(id)).isEqualTo(state));
-    }
 
     private HubClient.Reply search(String query) {
         return ops().get(SEARCH + "?" + query);
@@ -54,11 +29,6 @@ class ExchangeSearchIT extends HubIntegrationTest {
         HubClient.Reply r = search(query);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return ids(r.json());
-    }
-
-    private static List<String> ids(JsonNode page) {
-        return StreamSupport.stream(page.path("items").spliterator(), false)
-                .map(i -> i.path("exchangeId").asText()).toList();
     }
 
     private static String enc(String v) {

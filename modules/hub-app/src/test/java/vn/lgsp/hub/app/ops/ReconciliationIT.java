@@ -1,12 +1,10 @@
 package vn.lgsp.hub.app.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import vn.lgsp.hub.app.support.Events;
 import vn.lgsp.hub.app.support.HubClient;
-import vn.lgsp.hub.app.support.HubIntegrationTest;
 import vn.lgsp.hub.audit.NewExchange;
 
 /**
@@ -28,40 +25,9 @@ import vn.lgsp.hub.audit.NewExchange;
  * dead letter, discarded, still on its way), and the re-send of what is missing. The hub's database is shared with
  * the other integration tests of the run, so numbers are compared before and after this test's own traffic.
  */
-class ReconciliationIT extends HubIntegrationTest {
+class ReconciliationIT extends OpsIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final String JSON = "application/json";
-
-    private Operator ops() {
-        return new Operator(hub);
-    }
-
-    private String state(String id) {
-        return exchange(id).path("state").asText();
-    }
-
-    private com.fasterxml.jackson.databind.JsonNode exchange(String id) {
-        return Operator.patiently(() -> hub.get("/api/v1/exchanges/" + id, HubClient.DEMO_KEY)).json();
-    }
-
-    private String accept(String body) {
-        HubClient.Reply r = Operator.patiently(() -> hub.postEvent(body));
-        assertThat(r.status()).as(r.body()).isEqualTo(202);
-        return r.json().path("exchangeId").asText();
-    }
-
-    private void awaitState(String id, String state) {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(state(id)).isEqualTo(state));
-    }
-
-    private String deadLettered(String dossierCode, int status, int minute) {
-        PORTAL.rejectNext(1);
-        String id = accept(Events.event(dossierCode, status, minute));
-        awaitState(id, "FAILED");
-        return id;
-    }
 
     private JsonNode report(LocalDate date, String extra) {
         HubClient.Reply r = ops().get("/api/v1/ops/reconciliation?date=" + date + extra);

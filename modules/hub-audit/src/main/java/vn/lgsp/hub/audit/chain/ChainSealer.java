@@ -7,8 +7,6 @@ import java.util.List;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Extends the hash chain over the timeline events committed since the last run.
@@ -24,20 +22,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ChainSealer {
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
+    private final ChainHead.LockedBatches batches;
     private final Clock clock;
-    private final int batchSize;
 
     /** @param batchSize events sealed in one transaction */
     public ChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
-        }
+        this.batches = new ChainHead.LockedBatches(jdbc, transactions, batchSize);
         this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(transactions);
-        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-        this.batchSize = batchSize;
     }
 
     /**
@@ -46,23 +38,14 @@ public class ChainSealer {
      * @return how many events were sealed
      */
     public long seal(int maxBatches) {
-        long sealed = 0;
-        for (int i = 0; i < maxBatches; i++) {
-            int n = sealBatch();
-            sealed += n;
-            if (n < batchSize) {
-                break;
-            }
-        }
-        return sealed;
+        return batches.runAll(maxBatches, this::sealBatch);
     }
 
     /** Seals at most one batch in one transaction; returns how many events it sealed. */
     public int sealBatch() {
-        Integer n = tx.execute(status -> {
-            ChainHead head = ChainHead.lock(jdbc);
+        return batches.runOne(head -> {
             List<ChainContent.Row> rows = jdbc.query(ChainContent.SELECT
-                    + " WHERE v.chain_seq IS NULL ORDER BY v.id FETCH FIRST " + batchSize + " ROWS ONLY",
+                    + " WHERE v.chain_seq IS NULL ORDER BY v.id FETCH FIRST " + batches.size() + " ROWS ONLY",
                     (rs, i) -> ChainContent.read(rs));
             if (rows.isEmpty()) {
                 return 0;
@@ -88,6 +71,5 @@ public class ChainSealer {
                     seq, hash, Timestamp.from(clock.instant()));
             return rows.size();
         });
-        return n == null ? 0 : n;
     }
 }

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.audit.ExchangeState;
 
 /**
@@ -33,20 +31,14 @@ public class ExchangeRetention {
             .filter(ExchangeState::isFinal).map(Enum::name).toList();
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
+    private final ChainHead.LockedBatches batches;
     private final Clock clock;
-    private final int batchSize;
 
     /** @param batchSize exchanges purged in one transaction */
     public ExchangeRetention(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
-        }
+        this.batches = new ChainHead.LockedBatches(jdbc, transactions, batchSize);
         this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(transactions);
-        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-        this.batchSize = batchSize;
     }
 
     /**
@@ -56,28 +48,19 @@ public class ExchangeRetention {
      * @return how many exchanges were purged
      */
     public long purge(Instant olderThan, int maxBatches) {
-        long purged = 0;
-        for (int i = 0; i < maxBatches; i++) {
-            int n = purgeBatch(olderThan);
-            purged += n;
-            if (n < batchSize) {
-                break;
-            }
-        }
-        return purged;
+        return batches.runAll(maxBatches, () -> purgeBatch(olderThan));
     }
 
     /** Purges at most one batch of exchanges last changed before {@code olderThan}; returns how many. */
     public int purgeBatch(Instant olderThan) {
-        Integer n = tx.execute(status -> {
-            ChainHead.lock(jdbc);
+        return batches.runOne(head -> {
             String states = String.join(",", Collections.nCopies(FINAL_STATES.size(), "?"));
             List<Object> args = new ArrayList<>(FINAL_STATES);
             args.add(Timestamp.from(olderThan));
             List<String> ids = jdbc.queryForList("SELECT x.id FROM exchange x WHERE x.state IN (" + states + ")"
                     + " AND x.updated_at < ? AND NOT EXISTS (SELECT 1 FROM exchange_event v"
                     + " WHERE v.exchange_id = x.id AND v.chain_seq IS NULL)"
-                    + " ORDER BY x.updated_at, x.id FETCH FIRST " + batchSize + " ROWS ONLY", String.class,
+                    + " ORDER BY x.updated_at, x.id FETCH FIRST " + batches.size() + " ROWS ONLY", String.class,
                     args.toArray());
             if (ids.isEmpty()) {
                 return 0;
@@ -92,7 +75,6 @@ public class ExchangeRetention {
             jdbc.update("DELETE FROM exchange WHERE id IN (" + in + ")", idArgs);
             return ids.size();
         });
-        return n == null ? 0 : n;
     }
 
     private record Run(long from, long to, String lastHash) {
