@@ -141,7 +141,8 @@ async function drawRoutes() {
   for (const route of await call('GET', '/api/v1/ops/routes')) {
     const row = body.insertRow();
     cell(row, route.id, 'id');
-    stateCell(row, route.status);
+    // a polling route another instance leads is stopped here on purpose: shown as standby, not as a fault
+    stateCell(row, route.leadership === 'standby' ? 'Standby' : route.status);
     cell(row, route.exchangesTotal);
     cell(row, route.exchangesFailed);
     cell(row, route.exchangesInflight);

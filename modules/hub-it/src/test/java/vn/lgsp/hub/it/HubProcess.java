@@ -138,6 +138,20 @@ public final class HubProcess implements AutoCloseable {
         return copy;
     }
 
+    /**
+     * The command line of a hub: {@code <java> <jvm options> -jar <jar> <arguments>}. The hub's container image starts
+     * the same one (docker/Dockerfile's ENTRYPOINT, checked by {@code DockerFilesTest}).
+     */
+    static List<String> command(String java, List<String> jvmOptions, String jar, List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar);
+        command.addAll(arguments);
+        return command;
+    }
+
     /** Starts the process and returns at once; see {@link #awaitHealthy()}. */
     public synchronized HubProcess start() {
         if (process != null && process.isAlive()) {
@@ -146,12 +160,8 @@ public final class HubProcess implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmOptions);
-            command.add("-jar");
-            command.add(jar.toString());
-            command.addAll(arguments);
+            List<String> command = command(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    jvmOptions, jar.toString(), arguments);
             ProcessBuilder pb = new ProcessBuilder(command)
                     .directory(dataDir.toFile())
                     .redirectErrorStream(true)
@@ -160,6 +170,9 @@ public final class HubProcess implements AutoCloseable {
             env.put("HUB_PORT", Integer.toString(port));
             env.put("HUB_DATA_DIR", dataDir.toString());
             env.put("HUB_PORTAL_URL", portalUrl);
+            // the same id across restarts: a hub killed and started again takes its polling leadership back at once
+            // instead of waiting for its old lease to run out (hub.cluster.lease)
+            env.put("HUB_INSTANCE_ID", "hub-it-" + port);
             Files.writeString(logFile, System.lineSeparator() + "===== hub-it: start #" + (++starts) + " "
                     + String.join(" ", command) + System.lineSeparator(),
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);

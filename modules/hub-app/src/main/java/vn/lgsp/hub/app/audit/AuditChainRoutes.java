@@ -10,7 +10,9 @@ import vn.lgsp.hub.audit.chain.ExchangeRetention;
 
 /**
  * The timers of the exchange log: the sealer every {@code hub.audit.chain.interval}, the retention purge every
- * {@code hub.audit.retention.interval}. Every instance runs both; the chain head's row lock makes them take turns.
+ * {@code hub.audit.retention.interval}. Both are polling routes: with {@code hub.cluster.enabled} one instance at a
+ * time runs each (docs/ARCHITECTURE.md, "Several instances: who polls"); without it every instance runs both, and the
+ * chain head's row lock makes them take turns.
  */
 @Configuration(proxyBeanMethods = false)
 public class AuditChainRoutes {

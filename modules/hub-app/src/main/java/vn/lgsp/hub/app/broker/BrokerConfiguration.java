@@ -12,8 +12,9 @@ import org.springframework.jms.connection.JmsTransactionManager;
 import vn.lgsp.hub.app.delivery.DeliveryQueues;
 
 /**
- * Broker-side settings the hub relies on. For the embedded broker they are applied here; an external broker must have
- * the same settings in its {@code broker.xml} (see {@code config/broker.xml}).
+ * Broker-side settings the hub relies on. For the embedded broker they are applied here; an external broker
+ * (profile {@code production}) must have the same settings in its {@code broker.xml}: {@code config/broker.xml} has
+ * them, with every queue of {@link Queues}. A change here belongs there too.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BrokerConfiguration.BrokerProperties.class)
@@ -48,9 +49,11 @@ public class BrokerConfiguration {
             config.setIDCacheSize(props.idCacheSize());
             // Order within a dossier does not depend on the broker's redelivery order: the flow checks each event's
             // sequence number and parks those that come early. So a redelivery delay is safe here.
+            SimpleString expired = SimpleString.of(Queues.EXPIRED);
             for (DeliveryQueues q : Queues.ALL) {
                 AddressSettings hub = new AddressSettings()
                         .setDeadLetterAddress(SimpleString.of(q.deadLetter()))
+                        .setExpiryAddress(expired)
                         .setMaxDeliveryAttempts(props.maxDeliveryAttempts())
                         .setRedeliveryDelay(props.redeliveryDelayMs())
                         .setRedeliveryMultiplier(2.0)
@@ -58,10 +61,13 @@ public class BrokerConfiguration {
                 config.addAddressSetting(q.events(), hub);
                 config.addAddressSetting(q.parked(), hub);
                 // nothing ever expires or is dropped from a dead-letter queue; an operator empties it
-                config.addAddressSetting(q.deadLetter(), new AddressSettings().setMaxDeliveryAttempts(-1));
+                config.addAddressSetting(q.deadLetter(),
+                        new AddressSettings().setMaxDeliveryAttempts(-1).setExpiryAddress(expired));
             }
             // an inbox is browsed and taken from by selector, never consumed by a listener that could roll back
-            config.addAddressSetting(Queues.DOCUMENT_INBOX, new AddressSettings().setMaxDeliveryAttempts(-1));
+            config.addAddressSetting(Queues.DOCUMENT_INBOX,
+                    new AddressSettings().setMaxDeliveryAttempts(-1).setExpiryAddress(expired));
+            config.addAddressSetting(Queues.EXPIRED, new AddressSettings().setMaxDeliveryAttempts(-1));
         };
     }
 

@@ -25,6 +25,12 @@ public final class Queues {
     /** Packages waiting for agencies that fetch them; a message stays until its agency acknowledges it. */
     public static final String DOCUMENT_INBOX = "hub.documents.inbox";
 
+    /**
+     * Expiry address of every hub queue. The hub sets no time-to-live, so nothing should arrive here; a message
+     * given one anyway is kept, not dropped.
+     */
+    public static final String EXPIRED = "hub.expired";
+
     /** Every ordered flow's queues, for the broker's address settings. */
     public static final List<DeliveryQueues> ALL = List.of(DOSSIER, INTAKE, DOCUMENT);
 

@@ -43,7 +43,7 @@ class MetricsIT extends HubIntegrationTest {
 
     /** Tag keys a hub meter may carry; {@code le} is a histogram bucket's bound, {@code type} a security event's. */
     private static final Set<String> TAG_KEYS = Set.of("application", "flow", "connector", "operation", "outcome",
-            "code", "client", "queue", "state", "type", "le");
+            "code", "client", "queue", "state", "type", "role", "le");
     /** Shapes a tag value must never have. */
     private static final List<Pattern> UNBOUNDED = List.of(
             Pattern.compile("\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}-\\d{6}-\\d{4}"),   // a dossier code

@@ -5,8 +5,8 @@ package vn.lgsp.hub.app.ops.metrics;
  * docs/OPERATIONS.md lists them with their meaning; docker/monitoring builds alerts and a dashboard on them.
  *
  * <p>Tags are bounded: a flow, connector or operation name, an outcome, a stable error code, a client id from the
- * client registry, a queue role or a breaker state. Never a dossier code, a personal ID, an exchange id or a URI:
- * each distinct value is a time series kept for as long as the hub runs.
+ * client registry, a queue role, a breaker state or a polling route's id. Never a dossier code, a personal ID, an
+ * exchange id or a URI: each distinct value is a time series kept for as long as the hub runs.
  */
 public final class HubMetrics {
 
@@ -32,6 +32,11 @@ public final class HubMetrics {
     public static final String DEAD_LETTERED = "hub.exchanges.dead_lettered";
     /** Gauge: 1 for a circuit breaker's current state, 0 for the others. Tags: connector, operation, state. */
     public static final String BREAKER_STATE = "hub.breaker.state";
+    /**
+     * Gauge: 1 where this instance leads a role (runs that polling route; docs/ARCHITECTURE.md, "Several instances: who
+     * polls"), 0 where it stands by. Tags: role (the route id).
+     */
+    public static final String CLUSTER_LEADER = "hub.cluster.leader";
 
     public static final String FLOW = "flow";
     public static final String CONNECTOR = "connector";
@@ -41,6 +46,7 @@ public final class HubMetrics {
     public static final String CLIENT = "client";
     public static final String QUEUE = "queue";
     public static final String STATE = "state";
+    public static final String ROLE = "role";
 
     /** Outcome of a call that got its answer. */
     public static final String OK = "ok";
