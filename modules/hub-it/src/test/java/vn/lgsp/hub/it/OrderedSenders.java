@@ -133,6 +133,59 @@ final class OrderedSenders<T> {
         }
     }
 
+    /** {@link #sendSteadily}: 503 answers (each retried with the same item). */
+    final AtomicInteger unavailable = new AtomicInteger();
+    /** {@link #sendSteadily}: refused or broken connections and timeouts (each retried with the same item). */
+    final AtomicInteger connectionErrors = new AtomicInteger();
+    /** {@link #sendSteadily}: other answers that were neither a 202 nor a 4xx (e.g. 500), retried the same way. */
+    final AtomicInteger otherFailures = new AtomicInteger();
+    /** {@link #sendSteadily}: 202s by the index of the hub that gave them. */
+    final Map<Integer, AtomicInteger> acceptedByHub = new ConcurrentHashMap<>();
+
+    /**
+     * Load at a steady rate, for the failure drills: round-robin over the sender's subjects, one item each in turn,
+     * {@code pause} after each 202. Item {@code i} of subject {@code d} goes to hub {@code (i + d) % hubs}; a 503, a
+     * connection error or another 5xx is retried with the same item (so that "accepted" stays well-defined), on the
+     * other hub, after {@code retryPause}, until a 202 (for at most ten minutes). Stops before taking a new item once
+     * {@code more} says no, so every item sent ends with a 202.
+     */
+    void sendSteadily(List<HubClient> hubs, int sender, Duration pause, Duration retryPause,
+                      java.util.function.BooleanSupplier more) throws InterruptedException {
+        Set<Integer> active = subjectsOf(sender);
+        while (!active.isEmpty() && more.getAsBoolean()) {
+            for (Iterator<Integer> it = active.iterator(); it.hasNext() && more.getAsBoolean(); ) {
+                int d = it.next();
+                T item = histories.get(d).get(next.get(d));
+                int hub = (next.get(d) + d) % hubs.size();
+                long giveUp = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                while (true) {
+                    try {
+                        HubClient.Reply reply = post.send(hubs.get(hub), json.apply(item));
+                        if (reply.status() == 503) {
+                            unavailable.incrementAndGet();
+                        } else if (record(item, reply)) {
+                            acceptedByHub.computeIfAbsent(hub, h -> new AtomicInteger()).incrementAndGet();
+                            break;
+                        } else {
+                            otherFailures.incrementAndGet();
+                        }
+                    } catch (IOException ex) {
+                        connectionErrors.incrementAndGet();
+                    }
+                    if (System.nanoTime() > giveUp) {
+                        throw new IllegalStateException("no 202 for " + item + " within ten minutes");
+                    }
+                    hub = (hub + 1) % hubs.size();
+                    Thread.sleep(retryPause.toMillis());
+                }
+                if (next.incrementAndGet(d) == histories.get(d).size()) {
+                    it.remove();
+                }
+                Thread.sleep(pause.toMillis());
+            }
+        }
+    }
+
     /** @return true for a 202; a 4xx is a bug in the test or the hub and stops the test */
     private boolean record(T item, HubClient.Reply reply) {
         if (reply.accepted()) {

@@ -361,7 +361,7 @@ public final class CitizenBench {
     }
 
     /** The hub's metrics in the Prometheus text format: series (name and labels) to value. */
-    private static Map<String, Double> scrape(HttpClient http, String baseUrl)
+    static Map<String, Double> scrape(HttpClient http, String baseUrl)
             throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
                 .timeout(Duration.ofSeconds(10)).header("X-API-Key", OPERATOR_KEY).GET().build(),
@@ -386,7 +386,7 @@ public final class CitizenBench {
     }
 
     /** The growth of the series named {@code name} whose labels contain {@code label}, summed; NaN if none. */
-    private static double delta(Map<String, Double> before, Map<String, Double> after, String name, String label) {
+    static double delta(Map<String, Double> before, Map<String, Double> after, String name, String label) {
         double sum = 0;
         boolean found = false;
         for (Map.Entry<String, Double> e : after.entrySet()) {
@@ -401,7 +401,7 @@ public final class CitizenBench {
     }
 
     /** CPU time (user and system) of a process so far, from the operating system; 0 if it cannot be read. */
-    private static long cpuNanos(long pid) {
+    static long cpuNanos(long pid) {
         return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
     }
 

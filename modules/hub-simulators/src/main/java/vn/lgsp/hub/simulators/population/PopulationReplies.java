@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** The database's SOAP 1.1 answers, in the shapes the hub's connector parses. */
-final class PopulationReplies {
+public final class PopulationReplies {
 
   static final String XML = "text/xml; charset=utf-8";
   static final String DANCU = "http://www.mic.gov.vn/dancu/1.0";
@@ -20,12 +20,20 @@ final class PopulationReplies {
   }
 
   static ResponseDefinition verified(Map<String, Object> citizen) {
+    return aResponse().withStatus(200).withHeader("Content-Type", XML).withBody(verificationEnvelope(citizen)).build();
+  }
+
+  /**
+   * The whole SOAP envelope answering a verification: the citizen found ({@code null}: not found). Public for the
+   * benchmarks' light stand-in, which must answer exactly as this simulator does.
+   */
+  public static String verificationEnvelope(Map<String, Object> citizen) {
     StringBuilder body = new StringBuilder("<dc:KetQuaXacThucResponse xmlns:dc=\"" + DANCU + "\">");
     body.append("<dc:TonTai>").append(citizen != null).append("</dc:TonTai>");
     if (citizen != null) {
       element(body, "CongDan", citizen);
     }
-    return ok(body.append("</dc:KetQuaXacThucResponse>").toString());
+    return envelope(body.append("</dc:KetQuaXacThucResponse>").toString());
   }
 
   static ResponseDefinition lookedUp(String collectionId, Map<String, Object> citizen) {

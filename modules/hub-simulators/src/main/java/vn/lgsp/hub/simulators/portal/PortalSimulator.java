@@ -85,6 +85,11 @@ public final class PortalSimulator extends WireMockSimulator {
     state.injectDelay(delay, times);
   }
 
+  /** Drops every pending fault, delay and rejection: the portal answers normally again (a drill's outage ends). */
+  public void clearInjections() {
+    state.plan().clear();
+  }
+
   /** The next {@code times} calls get the business rejection ({@code error_code "-1"}) and record nothing. */
   public void rejectNext(int times) {
     state.rejectNext(times);

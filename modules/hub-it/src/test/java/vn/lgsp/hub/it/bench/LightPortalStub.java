@@ -1,0 +1,149 @@
+package vn.lgsp.hub.it.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A portal stand-in for open-model load runs of flow 1, light so that the hub is what is measured: the JDK
+ * {@code HttpServer} on the loopback address with the two paths the hub's portal connector calls.
+ * <ul>
+ *   <li>{@code POST /adapter/auth}: any login gets the same session;</li>
+ *   <li>{@code POST /adapter/api}: the intake list ({@code LayDanhSachHoSoTrucTuyen}) is always empty; any other call
+ *       is accepted ({@code error_code "0"}), and the moment it arrived ({@link System#nanoTime()}) is kept per dossier
+ *       code ({@code MaHoSo} of each item), the first arrival only.</li>
+ * </ul>
+ * No validation, no idempotency store, no logging per call. While recording is on, it also keeps each accepted call
+ * (body and the {@code session} and {@code X-Idempotency-Key} headers), for the direct baseline to replay.
+ */
+final class LightPortalStub implements AutoCloseable {
+
+    static final String AUTH_PATH = "/adapter/auth";
+    static final String API_PATH = "/adapter/api";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] LOGIN = "{\"session\":\"bench-session\",\"error_code\":0}"
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ACCEPTED = "{\"error_code\":\"0\",\"message\":\"Thành công\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EMPTY_PAGE = "{\"error_code\":0,\"message\":\"Thành công\",\"data\":[]}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    /** One accepted call as received. */
+    record Call(byte[] body, String session, String idempotencyKey) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Call> recorded = new ConcurrentLinkedQueue<>();
+    private final AtomicLong calls = new AtomicLong();
+    private volatile boolean recording;
+
+    LightPortalStub(int threads) throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        this.executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "portal-stub");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext(AUTH_PATH, exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                in.readAllBytes();
+            }
+            answer(exchange, LOGIN);
+        });
+        server.createContext(API_PATH, this::api);
+    }
+
+    LightPortalStub start() {
+        server.start();
+        return this;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Arrival ({@link System#nanoTime()}) of the first call that carried this dossier, or null. */
+    Long arrival(String dossierCode) {
+        return arrivals.get(dossierCode);
+    }
+
+    long calls() {
+        return calls.get();
+    }
+
+    void startRecording() {
+        recorded.clear();
+        recording = true;
+    }
+
+    List<Call> stopRecording() {
+        recording = false;
+        List<Call> got = new ArrayList<>(recorded);
+        recorded.clear();
+        return got;
+    }
+
+    private void api(HttpExchange exchange) throws IOException {
+        long now = System.nanoTime();
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        JsonNode call;
+        try {
+            call = JSON.readTree(body);
+        } catch (IOException e) {
+            exchange.sendResponseHeaders(400, -1);
+            exchange.close();
+            return;
+        }
+        if ("LayDanhSachHoSoTrucTuyen".equals(call.path("service").asText())) {
+            answer(exchange, EMPTY_PAGE);
+            return;
+        }
+        calls.incrementAndGet();
+        for (JsonNode item : call.path("data")) {
+            arrivals.putIfAbsent(item.path("MaHoSo").asText(), now);
+        }
+        if (recording) {
+            recorded.add(new Call(body, exchange.getRequestHeaders().getFirst("session"),
+                    exchange.getRequestHeaders().getFirst("X-Idempotency-Key")));
+        }
+        answer(exchange, ACCEPTED);
+    }
+
+    /** Answers 200 with a fixed JSON body; the request body has been read already. */
+    private static void answer(HttpExchange exchange, byte[] reply) throws IOException {
+        try (exchange) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(200, reply.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(reply);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
