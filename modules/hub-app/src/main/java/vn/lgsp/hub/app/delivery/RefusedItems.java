@@ -11,6 +11,7 @@ import vn.lgsp.hub.audit.ExchangeState;
 import vn.lgsp.hub.audit.ExchangeStep;
 import vn.lgsp.hub.audit.NewExchange;
 import vn.lgsp.hub.core.error.ErrorCode;
+import vn.lgsp.hub.core.ids.Masking;
 
 /**
  * Records an item the hub took by polling (from the portal, from the document axis) and could not accept: invalid or
@@ -42,7 +43,7 @@ public class RefusedItems {
             exchangeLog.changeState(x.id(), ExchangeState.FAILED, ExchangeStep.FAILED, r.code().code(), r.reason());
             meters.counter(HubMetrics.FAILED, HubMetrics.FLOW, r.flow(), HubMetrics.CODE, r.code().code()).increment();
             log.warn("{} item {} refused ({}): {}; recorded as exchange {}", r.flow(), r.subjectKey(),
-                    r.code().code(), r.reason(), x.id());
+                    r.code().code(), Masking.maskIdsInText(r.reason()), x.id());
             return x;
         });
     }

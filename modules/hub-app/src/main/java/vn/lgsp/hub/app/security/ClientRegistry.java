@@ -78,22 +78,9 @@ public class ClientRegistry {
 
     ClientRegistry(SecurityProperties props, Clock clock) {
         Resource location = props.registry().location();
-        this.file = new ReloadingFile<>(ClientRegistry.class, "client registry", new ReloadingFile.Source() {
-            @Override
-            public String description() {
-                return location.getDescription();
-            }
-
-            @Override
-            public long lastModified() throws IOException {
-                return location.lastModified();
-            }
-
-            @Override
-            public InputStream open() throws IOException {
-                return location.getInputStream();
-            }
-        }, props.registry().reloadInterval(), clock, in -> read(in, props.demo()),
+        this.file = new ReloadingFile<>(ClientRegistry.class, "client registry",
+                ReloadingFile.Source.of(location.getDescription(), location::lastModified, location::getInputStream),
+                props.registry().reloadInterval(), clock, in -> read(in, props.demo()),
                 c -> c.clients() + " clients, " + c.operators() + " operators"
                         + (props.demo().enabled() ? " (and the demo client and operator)" : ""));
     }

@@ -30,6 +30,32 @@ public final class ReloadingFile<T> {
         long lastModified() throws IOException;
 
         InputStream open() throws IOException;
+
+        /** A source from its three parts, e.g. {@code Source.of(r.getDescription(), r::lastModified, r::getInputStream)}. */
+        static Source of(String description, IoCall<Long> lastModified, IoCall<InputStream> open) {
+            return new Source() {
+                @Override
+                public String description() {
+                    return description;
+                }
+
+                @Override
+                public long lastModified() throws IOException {
+                    return lastModified.call();
+                }
+
+                @Override
+                public InputStream open() throws IOException {
+                    return open.call();
+                }
+            };
+        }
+    }
+
+    /** A call that may fail with an {@link IOException}. */
+    @FunctionalInterface
+    public interface IoCall<T> {
+        T call() throws IOException;
     }
 
     /** Reads the content; throws {@link IOException} or {@link RuntimeException} with a message a person can act on. */

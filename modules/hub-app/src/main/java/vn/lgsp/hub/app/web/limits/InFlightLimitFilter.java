@@ -20,6 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 import vn.lgsp.hub.app.web.Problems;
 import vn.lgsp.hub.core.error.ErrorCode;
+import vn.lgsp.hub.core.ids.Masking;
 
 /**
  * At most {@code hub.limits.max-in-flight} requests in progress at once. One more is not queued: it is answered at
@@ -70,7 +71,7 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
         registerGauge();
         if (!permits.tryAcquire()) {
             log.warn("Request refused, {} requests in progress already: {} {}", max, request.getMethod(),
-                    PATHS.getPathWithinApplication(request));
+                    Masking.maskIdsInText(PATHS.getPathWithinApplication(request)));
             MeterRegistry registry = meters.getIfAvailable();
             if (registry != null) {
                 registry.counter(REFUSED_METRIC, "code", ErrorCode.BUSY.code()).increment();

@@ -26,6 +26,7 @@ import org.springframework.web.util.UrlPathHelper;
 import vn.lgsp.hub.app.web.Problems;
 import vn.lgsp.hub.connector.docex.DocexProperties;
 import vn.lgsp.hub.core.error.ErrorCode;
+import vn.lgsp.hub.core.ids.Masking;
 
 /**
  * Bounds the request body per endpoint before anything reads it: right after the correlation id, before
@@ -128,7 +129,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String path, Rule rule,
                         String detail) throws IOException {
-        log.info("Request body refused: {} {} over its limit of {} bytes ({})", request.getMethod(), path,
+        log.info("Request body refused: {} {} over its limit of {} bytes ({})", request.getMethod(),
+                Masking.maskIdsInText(path),
                 rule.limit(), rule.code().code());
         MeterRegistry registry = meters.getIfAvailable();
         if (registry != null) {

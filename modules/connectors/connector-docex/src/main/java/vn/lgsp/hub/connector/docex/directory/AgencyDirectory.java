@@ -47,22 +47,9 @@ public class AgencyDirectory {
     }
 
     public AgencyDirectory(Resource location, Duration reloadInterval, Clock clock) {
-        this.file = new ReloadingFile<>(AgencyDirectory.class, "agency directory", new ReloadingFile.Source() {
-            @Override
-            public String description() {
-                return location.getDescription();
-            }
-
-            @Override
-            public long lastModified() throws IOException {
-                return location.lastModified();
-            }
-
-            @Override
-            public InputStream open() throws IOException {
-                return location.getInputStream();
-            }
-        }, reloadInterval, clock, AgencyDirectory::read, agencies -> agencies.size() + " agencies");
+        this.file = new ReloadingFile<>(AgencyDirectory.class, "agency directory",
+                ReloadingFile.Source.of(location.getDescription(), location::lastModified, location::getInputStream),
+                reloadInterval, clock, AgencyDirectory::read, agencies -> agencies.size() + " agencies");
     }
 
     /** Where a package for {@code organId} goes: to a local agency by push or inbox, else to the national axis. */
