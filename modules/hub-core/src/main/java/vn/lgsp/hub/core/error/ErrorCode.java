@@ -71,7 +71,14 @@ public enum ErrorCode {
     AXIS_REJECTED("axis.rejected", 422, "The national document axis refused the request"),
     AXIS_AUTH_FAILED("axis.auth_failed", 502, "The national document axis refused the hub's system id and secret"),
     AGENCY_UNAVAILABLE("agency.unavailable", 503, "The receiving agency did not answer in time or answered with a server error"),
-    AGENCY_REJECTED("agency.rejected", 422, "The receiving agency refused the document");
+    AGENCY_REJECTED("agency.rejected", 422, "The receiving agency refused the document"),
+
+    // any other upstream system, reached by a connector module or a route file: the problem document and the
+    // exchange log name the system in a separate field (its connector code), so a new connector needs no new code here
+    UPSTREAM_UNAVAILABLE("upstream.unavailable", 503, "The upstream system did not answer in time, answered with a server error, or is cut off by the circuit breaker"),
+    UPSTREAM_MALFORMED_REPLY("upstream.malformed_reply", 502, "The upstream system's reply could not be understood"),
+    UPSTREAM_REJECTED("upstream.rejected", 422, "The upstream system refused the request"),
+    UPSTREAM_NOT_FOUND("upstream.not_found", 404, "The upstream system has no record with this key");
 
     private final String code;
     private final int httpStatus;
