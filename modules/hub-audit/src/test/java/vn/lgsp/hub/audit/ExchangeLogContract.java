@@ -210,6 +210,33 @@ abstract class ExchangeLogContract extends DatabaseContract {
     }
 
     @Test
+    void settleRecordsWhatAnAttemptThenAStateChangeRecord() {
+        for (boolean ok : new boolean[] {true, false}) {
+            String code = ok ? null : "population.unavailable";
+            ExchangeState state = ok ? ExchangeState.DELIVERED : ExchangeState.FAILED;
+            ExchangeStep step = ok ? ExchangeStep.DELIVERED : ExchangeStep.FAILED;
+            String detail = "answer for " + PERSONAL_ID;
+            String twoSteps = log.create(newExchange("two-" + ok, "S-" + ok, 1L)).id();
+            String settled = log.create(newExchange("one-" + ok, "S-" + ok, 2L)).id();
+            clock.advance(Duration.ofSeconds(3));
+
+            log.attempt(twoSteps, 1, ok, Duration.ofMillis(42), code, detail);
+            log.changeState(twoSteps, state, step, code, detail);
+            log.settle(settled, 1, ok, Duration.ofMillis(42), state, step, code, detail);
+
+            ExchangeRecord expected = log.find(twoSteps).orElseThrow();
+            assertThat(log.find(settled).orElseThrow())
+                    .usingRecursiveComparison().ignoringFields("id", "eventKey", "correlationId", "sequence")
+                    .isEqualTo(expected);
+            assertThat(log.events(settled))
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("id", "exchangeId")
+                    .containsExactlyElementsOf(log.events(twoSteps));
+            assertThat(log.events(settled)).extracting(ExchangeEvent::detail).filteredOn(d -> d != null)
+                    .hasSize(2).allSatisfy(d -> assertThat(d).doesNotContain(PERSONAL_ID));
+        }
+    }
+
+    @Test
     void deliveredAndDiscardedAreFinalAndSetCompletedAt() {
         String delivered = log.create(newExchange("ev-1", "S-1", 1L)).id();
         String discarded = log.create(newExchange("ev-2", "S-1", 2L)).id();

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 class PopulationCxfConfigurer implements CxfConfigurer {
 
     private static final long RECEIVE_GRACE_MILLIS = 1000;
+    /** CXF's contextual property that selects the HttpURLConnection conduit instead of the JDK HttpClient one. */
+    static final String FORCE_URLCONNECTION = "force.urlconnection.http.conduit";
 
     private final Duration timeout;
 
@@ -39,6 +41,12 @@ class PopulationCxfConfigurer implements CxfConfigurer {
 
     @Override
     public void configureClient(Client client) {
+        // CXF's default conduit (the JDK HttpClient) completes each call through CompletableFuture's default async
+        // executor, which on a machine with fewer than three cores starts a new thread per task; with HTTP/2 upgrade
+        // attempts on plain http on top, that was most of the connector's cost per call (docs/BENCHMARKS.md,
+        // "Profiling the identity path"). The HttpURLConnection conduit makes the call on the calling thread
+        // with HTTP/1.1 keep-alive, which is all a SOAP request-reply needs.
+        client.getEndpoint().put(FORCE_URLCONNECTION, Boolean.TRUE);
         client.getEndpoint().put(FaultListener.class.getName(), new QuietFaultListener());
         client.getInInterceptors().add(new HttpErrorInterceptor());
         if (client.getConduit() instanceof HTTPConduit http) {

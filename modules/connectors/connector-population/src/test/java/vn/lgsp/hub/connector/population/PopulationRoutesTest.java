@@ -118,6 +118,19 @@ class PopulationRoutesTest {
     }
 
     @Test
+    void callsAreHttp11KeepAliveWithoutAnUpgradeAttempt() {
+        // the JDK HttpClient conduit asked for an h2c upgrade on every call and completed it through a new thread
+        // on small machines (see PopulationCxfConfigurer); the HttpURLConnection conduit keeps the connection alive
+        answer("XacThucThongTinCongDan", SampleReplies.verified());
+
+        template.requestBody(PopulationRoutes.VERIFY, SampleReplies.request(), VerificationResult.class);
+
+        population.verify(1, postRequestedFor(urlEqualTo(PATH))
+                .withHeader("Connection", equalTo("keep-alive"))
+                .withoutHeader("Upgrade"));
+    }
+
+    @Test
     void verifyAnswersNoWhenTheDatabaseSaysNo() {
         answer("XacThucThongTinCongDan", SampleReplies.notVerified());
 

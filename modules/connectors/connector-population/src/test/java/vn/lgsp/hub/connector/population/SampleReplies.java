@@ -5,8 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.apache.camel.ProducerTemplate;
+import org.awaitility.Awaitility;
 import vn.lgsp.hub.core.ids.PersonalId;
 
 /** Synthetic citizens and SOAP replies as the population database sends them. */
@@ -26,8 +28,11 @@ final class SampleReplies {
                 .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody(verified())));
         population.stubFor(post(path).withHeader("SOAPAction", containing("TraCuu"))
                 .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody(lookedUp())));
-        template.requestBody(PopulationRoutes.VERIFY, request());
-        template.requestBody(PopulationRoutes.LOOKUP, request());
+        // on a loaded machine the very first call can outlast the tests' short timeout: try until one gets through
+        for (String operation : new String[] {PopulationRoutes.VERIFY, PopulationRoutes.LOOKUP}) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> template.requestBody(operation, request()) != null);
+        }
         population.resetAll();
     }
 

@@ -297,11 +297,8 @@ public class CitizenIdentityService {
             timeUpstream(op, took, failure.errorCode().code());
             // the database's refusal text is free text and may quote the name it was asked about
             String detail = "error=" + withoutName(failure.getMessage(), q.fullName());
-            tx.executeWithoutResult(s -> {
-                exchangeLog.attempt(exchange.id(), 1, false, took, failure.errorCode().code(), detail);
-                exchangeLog.changeState(exchange.id(), ExchangeState.FAILED, ExchangeStep.FAILED,
-                        failure.errorCode().code(), detail);
-            });
+            tx.executeWithoutResult(s -> exchangeLog.settle(exchange.id(), 1, false, took, ExchangeState.FAILED,
+                    ExchangeStep.FAILED, failure.errorCode().code(), detail));
             count(op, failure.errorCode().code());
             log.info("Citizen {} {} for client {} officer {} on {}: failed {} after {} ms", op, exchange.id(),
                     clientId, q.officerId(), q.personalId().masked(), failure.errorCode().code(), took.toMillis());
@@ -322,11 +319,8 @@ public class CitizenIdentityService {
 
     private void answered(Call<?> call, String outcome) {
         String detail = "result=" + outcome;
-        tx.executeWithoutResult(s -> {
-            exchangeLog.attempt(call.exchange().id(), 1, true, call.duration(), null, detail);
-            exchangeLog.changeState(call.exchange().id(), ExchangeState.DELIVERED, ExchangeStep.DELIVERED, null,
-                    detail);
-        });
+        tx.executeWithoutResult(s -> exchangeLog.settle(call.exchange().id(), 1, true, call.duration(),
+                ExchangeState.DELIVERED, ExchangeStep.DELIVERED, null, detail));
         count(call.op(), "ok");
         log.info("Citizen {} {} for client {} officer {} on {}: {} in {} ms", call.op(), call.exchange().id(),
                 call.exchange().clientId(), call.request().officerId(), call.request().personalId().masked(),
