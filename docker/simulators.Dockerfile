@@ -25,9 +25,10 @@ ENV SIM_BIND_ADDRESS=0.0.0.0 \
     SIM_ONESTOP_PORT=18083 \
     SIM_AXIS_PORT=18084 \
     SIM_AGENCY_PORT=18085 \
+    SIM_BUSINESS_PORT=18086 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 USER 10001:10001
-EXPOSE 18081 18082 18083 18084 18085
+EXPOSE 18081 18082 18083 18084 18085 18086
 # the same probe scripts/run waits on
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS -o /dev/null --max-time 4 "http://127.0.0.1:${SIM_PORTAL_PORT}/__admin/health" || exit 1

@@ -211,6 +211,8 @@ final class TwoHubsSetup implements AutoCloseable {
                     .argument("--HUB_AXIS_URL=http://127.0.0.1:9")
                     .argument("--HUB_AXIS_SYSTEM_ID=lgsp-h56")
                     .argument("--HUB_AXIS_SECRET=axis-secret")
+                    .argument("--HUB_BUSINESS_URL=http://127.0.0.1:9")
+                    .argument("--HUB_BUSINESS_API_KEY=business-key")
                     // polling is another matter (one poller among instances); these tests are about pushed events
                     .argument("--hub.flow.intake.poll.enabled=false")
                     .argument("--hub.flow.document.poll.enabled=false")

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import vn.lgsp.hub.simulators.agency.AgencySimulator;
 import vn.lgsp.hub.simulators.axis.AxisSimulator;
+import vn.lgsp.hub.simulators.business.BusinessSimulator;
 import vn.lgsp.hub.simulators.onestop.OneStopSimulator;
 import vn.lgsp.hub.simulators.population.PopulationSimulator;
 import vn.lgsp.hub.simulators.portal.PortalSimulator;
@@ -39,7 +40,13 @@ public final class SimulatorsMain {
           settings.value(BIND_ADDRESS_SETTING, AxisSimulator.DEFAULT_BIND_ADDRESS))),
       new SimulatorSpec("Agency push", "SIM_AGENCY_PORT", 18085, (port, settings) -> new AgencySimulator(
           port,
-          settings.value(BIND_ADDRESS_SETTING, AgencySimulator.DEFAULT_BIND_ADDRESS))));
+          settings.value(BIND_ADDRESS_SETTING, AgencySimulator.DEFAULT_BIND_ADDRESS))),
+      // 18085 is the agency push simulator's, which config/agencies.yml names
+      new SimulatorSpec("Business registration", "SIM_BUSINESS_PORT", 18086, (port, settings) -> new BusinessSimulator(
+          port,
+          settings.value(BIND_ADDRESS_SETTING, BusinessSimulator.DEFAULT_BIND_ADDRESS)))
+      // scripts/new-connector adds a connector's simulator above this line
+  );
 
   private SimulatorsMain() {
   }

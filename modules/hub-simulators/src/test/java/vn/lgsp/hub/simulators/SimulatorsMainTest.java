@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,20 +20,24 @@ class SimulatorsMainTest {
   @Test
   void startsEverySimulatorAndPrintsOneLineForEach() throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    List<Simulator> running = SimulatorsMain.startAll(
-        Settings.of(Map.of("SIM_PORTAL_PORT", "0", "SIM_PORTAL_USERNAME", "u", "SIM_PORTAL_PASSWORD", "p",
-            "SIM_POPULATION_PORT", "0", "SIM_ONESTOP_PORT", "0", "SIM_AXIS_PORT", "0", "SIM_AXIS_SECRET", "s",
-            "SIM_AGENCY_PORT", "0")),
+    Map<String, String> settings = new HashMap<>(Map.of("SIM_PORTAL_USERNAME", "u", "SIM_PORTAL_PASSWORD", "p",
+        "SIM_AXIS_SECRET", "s"));
+    // every simulator on a free port, those of connector modules added by scripts/new-connector included
+    SimulatorsMain.SIMULATORS.forEach(spec -> settings.put(spec.portSetting(), "0"));
+    List<Simulator> running = SimulatorsMain.startAll(Settings.of(settings),
         new PrintStream(printed, true, StandardCharsets.UTF_8));
     try {
-      assertThat(running).hasSize(5);
+      // connector modules' simulators (scripts/new-connector) come after these six, one line each
+      assertThat(running).hasSizeGreaterThanOrEqualTo(6);
+      assertThat(printed.toString(StandardCharsets.UTF_8).lines()).hasSize(running.size());
       Simulator portal = running.get(0);
       Simulator population = running.get(1);
       Simulator onestop = running.get(2);
       Simulator axis = running.get(3);
       Simulator agencies = running.get(4);
+      Simulator business = running.get(5);
       assertThat(printed.toString(StandardCharsets.UTF_8))
-          .isEqualTo("Portal simulator: http://127.0.0.1:" + portal.port() + " (admin: /__admin)" + System.lineSeparator()
+          .startsWith("Portal simulator: http://127.0.0.1:" + portal.port() + " (admin: /__admin)" + System.lineSeparator()
               + "Population simulator: http://127.0.0.1:" + population.port() + " (admin: /__admin)"
               + System.lineSeparator()
               + "One-stop-shop simulator: http://127.0.0.1:" + onestop.port() + " (admin: /__admin)"
@@ -40,7 +45,14 @@ class SimulatorsMainTest {
               + "Document axis simulator: http://127.0.0.1:" + axis.port() + " (admin: /__admin)"
               + System.lineSeparator()
               + "Agency push simulator: http://127.0.0.1:" + agencies.port() + " (admin: /__admin)"
+              + System.lineSeparator()
+              + "Business registration simulator: http://127.0.0.1:" + business.port() + " (admin: /__admin)"
               + System.lineSeparator());
+      HttpResponse<String> enterprise = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(business.baseUrl() + "/dkdn/v1/enterprises/2800123456"))
+              .header("X-Api-Key", "k").GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(enterprise.statusCode()).isEqualTo(200);
       HttpResponse<String> agencyList = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create(axis.baseUrl() + "/vxp/agencies"))
               .headers("systemid", "lgsp-h56", "secret", "s").GET().build(),

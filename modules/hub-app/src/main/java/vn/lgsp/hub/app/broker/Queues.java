@@ -31,6 +31,19 @@ public final class Queues {
      */
     public static final String EXPIRED = "hub.expired";
 
+    /**
+     * The queues of the route files' asynchronous deliveries ({@code hub-async-delivery}):
+     * {@code hub.routes.<service>.<operation>.events|parked|dlq}, created by the broker when first used.
+     */
+    public static final String ROUTES_MATCH = "hub.routes.#";
+    /** The dead-letter queues among them. */
+    public static final String ROUTES_DLQ_MATCH = "hub.routes.*.*.dlq";
+    /**
+     * Where the broker moves a route file's message that rolled back too often when no setting names its flow's own
+     * dead-letter queue (an external broker not told of a new route file); kept until an operator moves it.
+     */
+    public static final String ROUTES_DLQ = "hub.routes.dlq";
+
     /** Every ordered flow's queues, for the broker's address settings. */
     public static final List<DeliveryQueues> ALL = List.of(DOSSIER, INTAKE, DOCUMENT);
 

@@ -55,15 +55,20 @@ public class DeadLetterService {
     public ExchangeRecord replay(String exchangeId, String operator, String reason) {
         return dbTx.execute(s -> {
             ExchangeRecord r = failed(exchangeId);
-            DeliveryQueues queues = delivery(r).flow().spec().queues();
+            DeliveryFlow flow = delivery(r).flow();
+            DeliveryQueues queues = flow.spec().queues();
             ledger.lock(r.flow(), r.subjectKey());
             jmsTx.executeWithoutResult(j -> {
-                List<DeliveryMessage> taken = queue.takeExchange(queues.deadLetter(), exchangeId);
-                if (taken.isEmpty()) {
-                    throw new HubException(ErrorCode.EXCHANGE_NOT_REPLAYABLE,
-                            "The dead-letter queue holds no message for exchange " + exchangeId);
+                List<DeliveryMessage> taken = queue.takeExchange(queues.deadLetter(), exchangeId, flow.payloadDir());
+                try {
+                    if (taken.isEmpty()) {
+                        throw new HubException(ErrorCode.EXCHANGE_NOT_REPLAYABLE,
+                                "The dead-letter queue holds no message for exchange " + exchangeId);
+                    }
+                    queue.send(queues.events(), taken.get(0).restarted(), 0, null);
+                } finally {
+                    taken.forEach(DeliveryMessage::discardPayload);
                 }
-                queue.send(queues.events(), taken.get(0).restarted(), 0, null);
             });
             ledger.unblocked(r.flow(), r.subjectKey());
             exchangeLog.changeState(exchangeId, ExchangeState.ACCEPTED, ExchangeStep.REPLAYED, null,
@@ -83,7 +88,8 @@ public class DeadLetterService {
             OrderedDelivery delivery = delivery(r);
             ledger.lock(r.flow(), r.subjectKey());
             jmsTx.executeWithoutResult(j -> {
-                queue.takeExchange(delivery.flow().spec().queues().deadLetter(), exchangeId);
+                queue.takeExchange(delivery.flow().spec().queues().deadLetter(), exchangeId,
+                        delivery.flow().payloadDir()).forEach(DeliveryMessage::discardPayload);
                 delivery.release(r.subjectKey());
             });
             ledger.done(r.flow(), r.subjectKey(), r.sequence());

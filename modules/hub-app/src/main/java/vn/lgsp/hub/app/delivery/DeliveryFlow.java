@@ -1,5 +1,6 @@
 package vn.lgsp.hub.app.delivery;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -45,5 +46,14 @@ public interface DeliveryFlow {
      */
     default boolean countsTowardsLimits(DeliveryMessage message, Exception failure) {
         return true;
+    }
+
+    /**
+     * Where the engine saves the payloads of this flow's messages (bytes messages, as large messages) while it
+     * delivers or moves them, or {@code null} for a flow whose messages are JSON only. A flow with a payload is consumed
+     * without Camel mapping the message, so that a payload is never whole in heap. By default {@code null}.
+     */
+    default Path payloadDir() {
+        return null;
     }
 }

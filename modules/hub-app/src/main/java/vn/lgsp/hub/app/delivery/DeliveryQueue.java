@@ -3,20 +3,26 @@ package vn.lgsp.hub.app.delivery;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.jms.connection.ConnectionFactoryUtils;
 import org.springframework.jms.core.JmsTemplate;
-import org.springframework.jms.support.JmsUtils;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.core.HubHeaders;
 
 /**
  * Sends and takes the messages of ordered flows. Inside a JMS transaction (a delivery consumer, or an operator action run in
  * one) every send and take joins it, so that moving a message from one queue to another is atomic.
+ *
+ * <p>A message's payload is streamed both ways: a take saves it to a temporary file, a send streams that file into a
+ * new large message (the send returns once the broker has all of it, even inside a transaction).
  */
 @Component
 public class DeliveryQueue {
@@ -28,8 +34,13 @@ public class DeliveryQueue {
      * sends). Acceptance uses it so that a send can never be left to commit after the database transaction.
      */
     private final JmsTemplate direct;
+    private final ConnectionFactory connectionFactory;
+
+    /** How long a take waits for the broker to hand over a message already in the queue. */
+    private static final long RECEIVE_TIMEOUT_MILLIS = 250;
 
     public DeliveryQueue(ConnectionFactory connectionFactory) {
+        this.connectionFactory = connectionFactory;
         this.jms = template(connectionFactory, true);
         this.direct = template(connectionFactory, false);
     }
@@ -40,7 +51,7 @@ public class DeliveryQueue {
         t.setDeliveryPersistent(true);
         t.setExplicitQosEnabled(true);
         // messages to take are already in the queue: wait only long enough for the broker to hand them over
-        t.setReceiveTimeout(250);
+        t.setReceiveTimeout(RECEIVE_TIMEOUT_MILLIS);
         return t;
     }
 
@@ -62,14 +73,23 @@ public class DeliveryQueue {
     }
 
     /**
-     * Sends within the thread's JMS transaction. Re-sends of an exchange (retries, releases, replays) carry no
-     * duplicate id: the broker would drop them as copies of the accepted send.
+     * Sends within the thread's JMS transaction, streaming the message's payload file if it has one. Re-sends of an
+     * exchange (retries, releases, replays) carry no duplicate id: the broker would drop them as copies of the
+     * accepted send.
      *
      * @param deliverAt   epoch millis before which the broker keeps the message, or 0
      * @param errorCode   why the message is sent there (dead letters), or {@code null}
      */
     public void send(String queue, DeliveryMessage m, long deliverAt, String errorCode) {
-        send(jms, queue, m, null, null, deliverAt, errorCode);
+        if (m.payload() == null) {
+            send(jms, queue, m, null, null, deliverAt, errorCode);
+            return;
+        }
+        try (InputStream payload = Files.newInputStream(m.payload())) {
+            send(jms, queue, m, payload, null, deliverAt, errorCode);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a delivery's payload file could not be read", e);
+        }
     }
 
     private static void send(JmsTemplate template, String queue, DeliveryMessage m, InputStream payload,
@@ -89,26 +109,44 @@ public class DeliveryQueue {
         });
     }
 
-    /** Takes every message of one subject from a queue, in sequence order. */
-    public List<DeliveryMessage> takeSubject(String queue, String subjectKey) {
-        return take(queue, HubHeaders.SUBJECT_KEY + " = '" + quote(subjectKey) + "'");
+    /**
+     * Takes every message of one subject from a queue, in sequence order. Payloads are saved to temporary files in
+     * {@code spoolDir} (see {@link DeliveryFlow#payloadDir()}); the caller deletes them with
+     * {@link DeliveryMessage#discardPayload()}.
+     */
+    public List<DeliveryMessage> takeSubject(String queue, String subjectKey, Path spoolDir) {
+        return take(queue, HubHeaders.SUBJECT_KEY + " = '" + quote(subjectKey) + "'", spoolDir);
     }
 
-    /** Takes the message of one exchange from a queue (normally one; more if a copy was left behind). */
-    public List<DeliveryMessage> takeExchange(String queue, String exchangeId) {
-        return take(queue, HubHeaders.EXCHANGE_ID + " = '" + quote(exchangeId) + "'");
+    /**
+     * Takes the message of one exchange from a queue (normally one; more if a copy was left behind); payloads as for
+     * {@link #takeSubject}.
+     */
+    public List<DeliveryMessage> takeExchange(String queue, String exchangeId, Path spoolDir) {
+        return take(queue, HubHeaders.EXCHANGE_ID + " = '" + quote(exchangeId) + "'", spoolDir);
     }
 
-    private List<DeliveryMessage> take(String queue, String selector) {
-        List<DeliveryMessage> taken = new ArrayList<>();
-        Message m;
-        while ((m = jms.receiveSelected(queue, selector)) != null) {
-            try {
-                taken.add(DeliveryMessage.fromJms(m));
-            } catch (JMSException e) {
-                throw JmsUtils.convertJmsAccessException(e);
+    private List<DeliveryMessage> take(String queue, String selector, Path spoolDir) {
+        Path dir = spoolDir != null ? spoolDir : Path.of(System.getProperty("java.io.tmpdir"));
+        // the consumer stays open while each payload is saved: Artemis streams a large message's body through it
+        List<DeliveryMessage> taken = jms.execute(session -> {
+            List<DeliveryMessage> found = new ArrayList<>();
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue), selector)) {
+                Message m;
+                while ((m = consumer.receive(RECEIVE_TIMEOUT_MILLIS)) != null) {
+                    found.add(DeliveryMessage.fromJms(m, dir));
+                }
+                // as JmsTemplate's own receive: outside a surrounding transaction, the take commits by itself
+                if (session.getTransacted() && !ConnectionFactoryUtils.isSessionTransactional(session,
+                        connectionFactory)) {
+                    session.commit();
+                }
+            } catch (RuntimeException | JMSException e) {
+                found.forEach(DeliveryMessage::discardPayload);
+                throw e;
             }
-        }
+            return found;
+        }, true);
         taken.sort(Comparator.comparingLong(DeliveryMessage::sequence));
         return taken;
     }

@@ -58,8 +58,11 @@ public class DeliveryRoutes extends RouteBuilder {
     private void route(OrderedDelivery delivery) {
         DeliveryFlow.Spec flow = delivery.flow().spec();
         RetryPolicy retry = flow.retry();
+        // a flow with a payload reads the JMS message itself (OrderedDelivery.gate), streaming the payload to a file:
+        // Camel's mapping would read a large message whole into a byte array
         from("jms:queue:" + flow.queues().events() + "?transacted=true&cacheLevelName=CACHE_CONSUMER"
-                + "&concurrentConsumers=" + flow.consumers() + "&maxConcurrentConsumers=" + flow.consumers())
+                + "&concurrentConsumers=" + flow.consumers() + "&maxConcurrentConsumers=" + flow.consumers()
+                + (delivery.flow().payloadDir() != null ? "&mapJmsMessage=false" : ""))
                 .routeId(flow.routeId())
                 // Every clause is on Exception and the choice made by onWhen on the failure itself: Camel matches
                 // clauses against the innermost cause first, so a clause on a type would miss a retryable failure

@@ -2,12 +2,15 @@ package vn.lgsp.hub.app.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.jms.JmsMessage;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -30,12 +33,26 @@ import vn.lgsp.hub.core.error.HubException;
  * <p>Order per subject (a dossier): each exchange carries its sequence number; only the next one in sequence is
  * delivered. One that comes early (its predecessor is being retried later or is dead-lettered) is parked, and
  * released when its predecessor is delivered or discarded. One instance per {@link DeliveryFlow}.
+ *
+ * <p>A delivery takes two short database transactions, the gate and the outcome: a successful attempt is recorded in
+ * the same transaction as the move to DELIVERED. Each transaction borrows a connection from the pool that acceptance
+ * shares; under an acceptance overload every borrow waits behind the request threads, and one that times out rolls the
+ * message back into the broker's redelivery delay. Benchmark 2 (docs/BENCHMARKS.md) showed delivery stalling that way
+ * with five borrows per delivery.
  */
 public class OrderedDelivery {
 
     static final String MESSAGE = "hubDeliveryMessage";
     static final String DECISION = "hubDecision";
     static final String FIRST_ATTEMPT = "hubFirstAttempt";
+    /** Attempts recorded for the exchange so far: read by the gate, counted up by each attempt. */
+    static final String ATTEMPTS = "hubAttempts";
+    /** A successful attempt not recorded yet: {@link #delivered} records it with the outcome. */
+    static final String SUCCESS = "hubSuccessfulAttempt";
+
+    /** A successful attempt, to record with the move to DELIVERED. */
+    private record Success(int attempt, Duration took) {
+    }
 
     enum Decision { DELIVER, PARK, SKIP }
 
@@ -68,14 +85,30 @@ public class OrderedDelivery {
         return flow;
     }
 
-    /** Decides what to do with the message: deliver it now, park it behind an earlier one, or skip a stale copy. */
-    public void gate(Exchange ex) {
-        DeliveryMessage m = DeliveryMessage.fromHeaders(ex.getIn().getHeaders(), ex.getIn().getBody());
+    /**
+     * Decides what to do with the message: deliver it now, park it behind an earlier one, or skip a stale copy. A
+     * payload is saved to a temporary file first, deleted when the exchange completes whatever the outcome (every
+     * re-send has streamed it into the broker by then; a rollback leaves the message in the broker, which offers it
+     * again).
+     */
+    public void gate(Exchange ex) throws jakarta.jms.JMSException {
+        Path spoolDir = flow.payloadDir();
+        DeliveryMessage m = spoolDir == null
+                ? DeliveryMessage.fromHeaders(ex.getIn().getHeaders(), ex.getIn().getBody())
+                : DeliveryMessage.fromJms(ex.getIn(JmsMessage.class).getJmsMessage(), spoolDir);
+        if (m.payload() != null) {
+            ex.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    m.discardPayload();
+                }
+            });
+        }
         ex.setProperty(MESSAGE, m);
-        ex.setProperty(DECISION, tx.execute(s -> decide(m)));
+        ex.setProperty(DECISION, tx.execute(s -> decide(m, ex)));
     }
 
-    private Decision decide(DeliveryMessage m) {
+    private Decision decide(DeliveryMessage m, Exchange ex) {
         // the lock first: it waits for an acceptance still in flight, so a missing record really is missing
         SubjectLedger.Entry entry = ledger.lock(name, m.subjectKey()).orElse(null);
         ExchangeRecord record = exchangeLog.find(m.exchangeId()).orElse(null);
@@ -119,15 +152,21 @@ public class OrderedDelivery {
             return Decision.PARK;
         }
         exchangeLog.setState(m.exchangeId(), ExchangeState.IN_PROGRESS);
+        ex.setProperty(ATTEMPTS, record.attempts());
         return Decision.DELIVER;
     }
 
-    /** One attempt, timed and recorded; a failure is rethrown for the route's error handling. */
+    /**
+     * One attempt, timed. A failure is recorded at once and rethrown for the route's error handling; a success is
+     * recorded by {@link #delivered}, in its transaction.
+     */
     public void attempt(Exchange ex) throws Exception {
         DeliveryMessage m = ex.getProperty(MESSAGE, DeliveryMessage.class);
         ex.setProperty(FIRST_ATTEMPT, m.firstAttemptAt() > 0 ? m.firstAttemptAt()
                 : ex.getProperty(FIRST_ATTEMPT, clock.millis(), Long.class));
-        int attemptNo = exchangeLog.find(m.exchangeId()).map(ExchangeRecord::attempts).orElse(0) + 1;
+        // in-place retries run this step again without the gate: the count goes on from the gate's reading
+        int attemptNo = ex.getProperty(ATTEMPTS, 0, Integer.class) + 1;
+        ex.setProperty(ATTEMPTS, attemptNo);
 
         long started = System.nanoTime();
         Exception failure = null;
@@ -138,8 +177,15 @@ public class OrderedDelivery {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         ErrorCode code = failure instanceof HubException h ? h.errorCode() : failure == null ? null : ErrorCode.INTERNAL;
-        exchangeLog.attempt(m.exchangeId(), attemptNo, failure == null, took, code == null ? null : code.code(),
-                failure == null ? null : failure.getMessage());
+        if (failure == null) {
+            ex.setProperty(SUCCESS, new Success(attemptNo, took));
+        } else {
+            Exception failed = failure;
+            tx.execute(s -> {
+                exchangeLog.attempt(m.exchangeId(), attemptNo, false, took, code.code(), failed.getMessage());
+                return null;
+            });
+        }
         String codeTag = code == null ? null : code.code();
         Timer.builder(HubMetrics.UPSTREAM_CALLS).tag(HubMetrics.FLOW, name)
                 .tag(HubMetrics.CONNECTOR, flow.spec().connector()).tag(HubMetrics.OPERATION, m.operation())
@@ -154,9 +200,15 @@ public class OrderedDelivery {
     /** The upstream system confirmed: record it, move the subject on and release what was parked behind it. */
     public void delivered(Exchange ex) {
         DeliveryMessage m = ex.getProperty(MESSAGE, DeliveryMessage.class);
+        Success success = ex.getProperty(SUCCESS, Success.class);
         Instant accepted = tx.execute(s -> {
             SubjectLedger.Entry entry = ledger.lock(name, m.subjectKey()).orElseThrow();
-            exchangeLog.changeState(m.exchangeId(), ExchangeState.DELIVERED, ExchangeStep.DELIVERED, null, null);
+            if (success != null) {
+                exchangeLog.settle(m.exchangeId(), success.attempt(), true, success.took(), ExchangeState.DELIVERED,
+                        ExchangeStep.DELIVERED, null, null);
+            } else {
+                exchangeLog.changeState(m.exchangeId(), ExchangeState.DELIVERED, ExchangeStep.DELIVERED, null, null);
+            }
             ledger.done(name, m.subjectKey(), m.sequence());
             if (entry.parked() > 0) {
                 release(m.subjectKey());
@@ -231,9 +283,14 @@ public class OrderedDelivery {
 
     /** Moves the subject's parked exchanges back to the delivery queue, in sequence order. */
     void release(String subjectKey) {
-        for (DeliveryMessage p : queue.takeSubject(queues.parked(), subjectKey)) {
-            queue.send(queues.events(), p, 0, null);
-            exchangeLog.changeState(p.exchangeId(), ExchangeState.ACCEPTED, ExchangeStep.RELEASED, null, null);
+        List<DeliveryMessage> parked = queue.takeSubject(queues.parked(), subjectKey, flow.payloadDir());
+        try {
+            for (DeliveryMessage p : parked) {
+                queue.send(queues.events(), p, 0, null);
+                exchangeLog.changeState(p.exchangeId(), ExchangeState.ACCEPTED, ExchangeStep.RELEASED, null, null);
+            }
+        } finally {
+            parked.forEach(DeliveryMessage::discardPayload);
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.app.catalogue.ServiceCatalogue;
 import vn.lgsp.hub.core.config.ReloadingFile;
 import vn.lgsp.hub.core.ids.AgencyCode;
 
@@ -71,16 +72,23 @@ public class ClientRegistry {
 
     private final ReloadingFile<Callers> file;
 
+    /** The access rights of the service catalogue, which a client's {@code services} may name. */
     @Autowired
-    public ClientRegistry(SecurityProperties props) {
-        this(props, Clock.systemUTC());
+    public ClientRegistry(SecurityProperties props, ServiceCatalogue catalogue) {
+        this(props, catalogue.accessRights(), Clock.systemUTC());
     }
 
-    ClientRegistry(SecurityProperties props, Clock clock) {
+    /** With the built-in services' access rights only. */
+    ClientRegistry(SecurityProperties props) {
+        this(props, HubServices.ALL, Clock.systemUTC());
+    }
+
+    ClientRegistry(SecurityProperties props, List<String> accessRights, Clock clock) {
         Resource location = props.registry().location();
+        List<String> known = List.copyOf(accessRights);
         this.file = new ReloadingFile<>(ClientRegistry.class, "client registry",
                 ReloadingFile.Source.of(location.getDescription(), location::lastModified, location::getInputStream),
-                props.registry().reloadInterval(), clock, in -> read(in, props.demo()),
+                props.registry().reloadInterval(), clock, in -> read(in, props.demo(), known),
                 c -> c.clients() + " clients, " + c.operators() + " operators"
                         + (props.demo().enabled() ? " (and the demo client and operator)" : ""));
     }
@@ -122,7 +130,8 @@ public class ClientRegistry {
 
     // ------------------------------------------------------------------------------------------ reading the file
 
-    private static Callers read(InputStream in, SecurityProperties.Demo demo) throws IOException {
+    private static Callers read(InputStream in, SecurityProperties.Demo demo, List<String> accessRights)
+            throws IOException {
         FileContent content;
         try {
             content = YAML.readValue(in, FileContent.class);
@@ -131,7 +140,7 @@ public class ClientRegistry {
             throw new IOException(e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage().lines().findFirst().orElse(""), e);
         }
-        Builder callers = new Builder();
+        Builder callers = new Builder(accessRights);
         List<Entry> clients = content == null || content.clients() == null ? List.of() : content.clients();
         List<Entry> operators = content == null || content.operators() == null ? List.of() : content.operators();
         for (int i = 0; i < clients.size(); i++) {
@@ -141,7 +150,8 @@ public class ClientRegistry {
             callers.add(operators.get(i), true, "operators[" + i + "]");
         }
         if (demo.enabled()) {
-            callers.add(new Entry("demo", List.of(sha256(demo.apiKey())), null, null, HubServices.ALL,
+            // every service, contributed ones included
+            callers.add(new Entry("demo", List.of(sha256(demo.apiKey())), null, null, accessRights,
                     List.of(Caller.ANY_AGENCY), null), false, "the demo client (hub.security.demo)");
             callers.add(new Entry("demo-operator", List.of(sha256(demo.operatorKey())), null, null, null, null, null),
                     true, "the demo operator (hub.security.demo)");
@@ -155,6 +165,11 @@ public class ClientRegistry {
         final Map<String, Caller> byOAuthClient = new HashMap<>();
         final Map<String, Caller> byCertificate = new HashMap<>();
         final Set<String> ids = new HashSet<>();
+        final List<String> accessRights;
+
+        Builder(List<String> accessRights) {
+            this.accessRights = accessRights;
+        }
 
         void add(Entry entry, boolean operator, String where) {
             if (entry == null) {
@@ -190,15 +205,16 @@ public class ClientRegistry {
             }
         }
 
-        private static Set<String> services(Entry entry, boolean operator, String at) {
+        private Set<String> services(Entry entry, boolean operator, String at) {
             List<String> services = entry.services() == null ? List.of() : entry.services();
             if (operator && !services.isEmpty()) {
                 throw new IllegalArgumentException(at + ": operators have the operator role, not services");
             }
             for (String service : services) {
-                if (!HubServices.ALL.contains(service)) {
+                // the catalogue's access rights: the built-in ones and those of connector modules and route files
+                if (!accessRights.contains(service)) {
                     throw new IllegalArgumentException(at + ": unknown service '" + service + "'; the services are "
-                            + String.join(", ", HubServices.ALL));
+                            + String.join(", ", accessRights));
                 }
             }
             return Set.copyOf(services);

@@ -2,7 +2,11 @@ package vn.lgsp.hub.app.security;
 
 import java.util.List;
 
-/** The services a client can be allowed to call; names appear in client configuration and access decisions. */
+/**
+ * The access rights of the hub's built-in services, as client registries name them in a client's {@code services}
+ * and the security rules check them (authority {@code SERVICE_<right>}). They are only part of the list: connector
+ * modules and route files bring their own, and the service catalogue ({@code ServiceCatalogue}) holds them all.
+ */
 public final class HubServices {
 
     /** {@code POST /api/v1/dossiers/events}. */
@@ -23,6 +27,7 @@ public final class HubServices {
     /** {@code /api/v1/documents/inbox/{agencyCode}/**}, for the client's agencies only. */
     public static final String DOCUMENTS_INBOX = "documents.inbox";
 
+    /** The built-in access rights; every access right a client may hold is in {@code ServiceCatalogue}. */
     public static final List<String> ALL = List.of(DOSSIER_EVENTS, EXCHANGES_READ, CITIZENS_VERIFY, CITIZENS_LOOKUP,
             INTAKE_SUBMIT, DOCUMENTS_SEND, DOCUMENTS_INBOX);
 

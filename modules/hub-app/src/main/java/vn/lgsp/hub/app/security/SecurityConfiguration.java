@@ -3,6 +3,7 @@ package vn.lgsp.hub.app.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.cert.X509Certificate;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -17,13 +18,19 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import vn.lgsp.hub.app.catalogue.ServiceCatalogue;
 import vn.lgsp.hub.app.web.Problems;
 import vn.lgsp.hub.core.error.ErrorCode;
+import vn.lgsp.hub.core.service.ServiceDescriptor;
 
 /**
- * One access model for every endpoint: deny by default, each path opened to the service or role it needs. A caller
- * authenticates with an API key ({@code X-API-Key}), a bearer token (when an issuer is configured) or a client
- * certificate (when TLS asks for one); each maps to the same {@link Caller} of the {@link ClientRegistry}.
+ * One access model for every endpoint: deny by default, each path opened to the service or role it needs: the hub's
+ * own paths by the rules below, the REST operations of contributed services ({@link ServiceCatalogue}) each to its
+ * access right. A caller authenticates with an API key ({@code X-API-Key}), a bearer token (when an issuer is
+ * configured) or a client certificate (when TLS asks for one); each maps to the same {@link Caller} of the
+ * {@link ClientRegistry}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -31,7 +38,9 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain hubSecurity(HttpSecurity http, ClientRegistry registry, ObjectMapper json,
                                     SecurityEvents events, SecurityProperties props,
-                                    ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+                                    ObjectProvider<JwtDecoder> jwtDecoder, ServiceCatalogue catalogue,
+                                    @Value("${springdoc.api-docs.path:/api/v1/openapi.json}") String openApiPath)
+            throws Exception {
         // both refusals are recorded in the exchange log (flow "security") and counted; see SecurityEvents
         AuthenticationEntryPoint unauthenticated = (req, res, ex) -> {
             if (ex instanceof OAuth2AuthenticationException) {
@@ -101,8 +110,24 @@ public class SecurityConfiguration {
                         .requestMatchers("/ws/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/exchanges/*")
                         .hasAnyAuthority(HubServices.authority(HubServices.EXCHANGES_READ), "ROLE_OPERATOR")
-                        .requestMatchers("/api/v1/ops/**", "/actuator/**").hasRole("OPERATOR")
-                        .anyRequest().denyAll());
+                        // the catalogue shows each caller only what it may use; the API description hides nothing
+                        // secret but is for the hub's clients, not the internet
+                        .requestMatchers(HttpMethod.GET, "/api/v1/services", "/api/v1/services/*",
+                                openApiPath, openApiPath + ".yaml").authenticated()
+                        .requestMatchers("/api/v1/ops/**", "/actuator/**").hasRole("OPERATOR"));
+        // connector modules' and route files' REST operations: each method and path to its access right, exactly
+        // (the catalogue refuses wildcards, and paths of the hub's own)
+        for (ServiceCatalogue.Entry entry : catalogue.contributed()) {
+            for (ServiceDescriptor.Operation o : entry.service().operations()) {
+                if (o.path() != null) {
+                    RequestMatcher matcher = PathPatternRequestMatcher.withDefaults()
+                            .matcher(HttpMethod.valueOf(o.method()), o.path());
+                    http.authorizeHttpRequests(a -> a.requestMatchers(matcher)
+                            .hasAuthority(HubServices.authority(o.accessRight())));
+                }
+            }
+        }
+        http.authorizeHttpRequests(a -> a.anyRequest().denyAll());
         return http.build();
     }
 

@@ -14,6 +14,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import vn.lgsp.hub.app.delivery.DeliveryQueues;
+import vn.lgsp.hub.app.routes.AsyncDeliveryFlow;
+import vn.lgsp.hub.app.routes.RouteFiles;
+import vn.lgsp.hub.app.routes.RouteTemplates;
+import vn.lgsp.hub.app.routes.RoutesProperties;
 
 /**
  * {@code config/broker.xml}, the external broker's configuration, says what {@link BrokerConfiguration} does for the
@@ -73,6 +77,39 @@ class BrokerXmlTest {
             assertThat(text(setting(q.deadLetter()), "max-delivery-attempts")).as(q.deadLetter()).isEqualTo("-1");
         }
         assertThat(text(setting(Queues.DOCUMENT_INBOX), "max-delivery-attempts")).isEqualTo("-1");
+    }
+
+    @Test
+    void routeFilesQueuesAreCreatedOnFirstUseAndNeverDropped() {
+        Element routes = setting(Queues.ROUTES_MATCH);
+        assertThat(text(routes, "auto-create-queues")).isEqualTo("true");
+        assertThat(text(routes, "auto-create-addresses")).isEqualTo("true");
+        assertThat(text(routes, "auto-delete-queues")).isEqualTo("false");
+        assertThat(text(routes, "default-address-routing-type")).isEqualTo("ANYCAST");
+        assertThat(text(routes, "dead-letter-address")).isEqualTo(Queues.ROUTES_DLQ);
+        assertThat(text(routes, "max-delivery-attempts")).isEqualTo(
+                new BrokerConfiguration.BrokerProperties(null, null, null, null).maxDeliveryAttempts().toString());
+        assertThat(text(setting(Queues.ROUTES_DLQ_MATCH), "max-delivery-attempts")).isEqualTo("-1");
+        assertThat(text(setting(Queues.ROUTES_DLQ), "max-delivery-attempts")).isEqualTo("-1");
+        assertThat(element("address", "name", Queues.ROUTES_DLQ)).isPresent();
+    }
+
+    @Test
+    void theExampleRouteFilesDeliveriesHaveTheirOwnDeadLetterQueue() {
+        RouteFiles files = RouteFiles.read(new RoutesProperties(List.of("../../config/routes"), null, null, null));
+        List<RouteFiles.TemplatedRoute> async = files.templatedRoutes().stream()
+                .filter(r -> RouteTemplates.ASYNC_DELIVERY.equals(r.template())).toList();
+        assertThat(async).isNotEmpty();
+        for (RouteFiles.TemplatedRoute r : async) {
+            DeliveryQueues q = AsyncDeliveryFlow.queues(r.parameters().get("service"), r.parameters().get("operation"));
+            for (String queue : List.of(q.events(), q.parked())) {
+                assertThat(text(setting(queue), "dead-letter-address")).as(queue).isEqualTo(q.deadLetter());
+                assertThat(text(setting(queue), "redelivery-delay-multiplier")).as(queue).isEqualTo("2.0");
+            }
+            for (String queue : List.of(q.events(), q.parked(), q.deadLetter())) {
+                assertThat(element("address", "name", queue)).as("<address name=\"%s\">", queue).isPresent();
+            }
+        }
     }
 
     @Test

@@ -37,6 +37,7 @@ class ProductionProfileIT {
                 "--HUB_POPULATION_URL=http://127.0.0.1:9/ws/population", "--HUB_ONESTOP_URL=http://127.0.0.1:9",
                 "--HUB_PORTAL_UNIT_CODE=000.00.00.H56", "--HUB_AXIS_URL=http://127.0.0.1:9",
                 "--HUB_AXIS_SYSTEM_ID=lgsp-h56", "--HUB_AXIS_SECRET=s3cret",
+                "--HUB_BUSINESS_URL=http://127.0.0.1:9", "--HUB_BUSINESS_API_KEY=s3cret",
                 "--HUB_CLIENTS_FILE=" + clients.toUri()))) {
             HubClient client = hub.client();
             String body = Events.event(Events.newDossierCode(), 2, 0);
@@ -67,7 +68,9 @@ class ProductionProfileIT {
                 "--HUB_PORTAL_USERNAME=hub", "--HUB_PORTAL_PASSWORD=s3cret",
                 "--HUB_POPULATION_URL=http://127.0.0.1:9/ws/population", "--HUB_ONESTOP_URL=http://127.0.0.1:9",
                 "--HUB_PORTAL_UNIT_CODE=000.00.00.H56", "--HUB_AXIS_URL=http://127.0.0.1:9",
-                "--HUB_AXIS_SYSTEM_ID=lgsp-h56", "--HUB_AXIS_SECRET=s3cret", "--HUB_CLIENTS_FILE=" + clients.toUri())
+                "--HUB_AXIS_SYSTEM_ID=lgsp-h56", "--HUB_AXIS_SECRET=s3cret",
+                "--HUB_BUSINESS_URL=http://127.0.0.1:9", "--HUB_BUSINESS_API_KEY=s3cret",
+                "--HUB_CLIENTS_FILE=" + clients.toUri())
                 .close())
                 .hasStackTraceContaining("spring.artemis.broker-url").hasStackTraceContaining("spring.artemis.user")
                 .hasStackTraceContaining("spring.artemis.password").hasStackTraceContaining("spring.datasource.url")

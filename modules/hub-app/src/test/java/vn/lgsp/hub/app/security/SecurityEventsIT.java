@@ -85,7 +85,8 @@ class SecurityEventsIT extends HubIntegrationTest {
         // no meter carries a raw header value as a tag
         assertThat(meters.find(SecurityEvents.METRIC).counters()).allSatisfy(c ->
                 assertThat(c.getId().getTag("client")).isIn("anonymous", "reader", "verifier", "agency11", "demo",
-                        "demo-operator", "token-client", "token-operator", "slow-client"));
+                        "demo-operator", "token-client", "token-operator", "slow-client", "bizreg-client",
+                        "enterprises-client", "notify-client"));
         assertThat(output.getAll()).doesNotContain(wrongKey, "wrong-key", READER_KEY, AGENCY11_KEY);
     }
 

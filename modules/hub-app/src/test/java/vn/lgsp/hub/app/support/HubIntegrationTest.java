@@ -1,5 +1,8 @@
 package vn.lgsp.hub.app.support;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import vn.lgsp.hub.app.security.ClientRegistry;
 import vn.lgsp.hub.audit.ExchangeLog;
 import vn.lgsp.hub.simulators.agency.AgencySimulator;
 import vn.lgsp.hub.simulators.axis.AxisSimulator;
+import vn.lgsp.hub.simulators.business.BusinessSimulator;
 import vn.lgsp.hub.simulators.onestop.OneStopSimulator;
 import vn.lgsp.hub.simulators.portal.PortalSimulator;
 
@@ -64,7 +68,15 @@ import vn.lgsp.hub.simulators.portal.PortalSimulator;
                 // the tests' clients call far faster than a real one (HostileInputIT: 700 calls in seconds); the rate
                 // limit itself is tested with the registry's slow-client and its own limit
                 "hub.security.rate-limit.per-second=10000",
-                "hub.security.rate-limit.burst=10000"
+                "hub.security.rate-limit.burst=10000",
+                // routes as configuration: the repository's route files (the business registry), a breaker that
+                // opens after three failed calls and stays open briefly, registry lookups cut after 2.5s
+                "hub.routes.location=../../config/routes",
+                "hub.routes.breaker.minimum-calls=3",
+                "hub.routes.breaker.sliding-window-size=3",
+                "hub.routes.breaker.wait-in-open-state=1s",
+                "hub.upstreams.bizreg.api-key=test-bizreg-key",
+                "hub.upstreams.bizreg.timeout=2500"
         })
 public abstract class HubIntegrationTest {
 
@@ -79,6 +91,10 @@ public abstract class HubIntegrationTest {
     protected static final String SIGNING_AGENCY = "000.00.21.H56";
     protected static final String INBOX_AGENCY = "000.00.11.H56";
     protected static final String OFFICE = "000.00.01.H56";
+    /** The national business registry (config/routes/business-registry.yaml): a bare WireMock server. */
+    protected static final WireMockServer BIZREG = new WireMockServer(wireMockConfig().dynamicPort());
+    /** The same registry behind connector-business, the module version of the worked example: its simulator. */
+    protected static final BusinessSimulator BUSINESS = new BusinessSimulator(0);
     /** The authorisation server whose bearer tokens the hub accepts. */
     protected static final AuthorizationServer AUTH = new AuthorizationServer();
     private static final Path DIRECTORY;
@@ -108,10 +124,18 @@ public abstract class HubIntegrationTest {
                 api-key-sha256: [%s]
                 services: [exchanges.read]
                 rate-limit: {per-second: 1, burst: 2}
+              - id: bizreg-client      # SHA-256 of "bizreg-key": may look enterprises up (a route file's service)
+                api-key-sha256: [%s]
+                services: [business-registry.lookup]
+              - {id: notify-client, api-key-sha256: [7271d48cd821e90f8b43c74ba40a4412e31d28fe052d0c9a6a156e085bba8b1d], services: [business-registry.notify]} # SHA-256 of "notify-key"
+              - id: enterprises-client # SHA-256 of "enterprises-key": may look enterprises up (connector-business)
+                api-key-sha256: [%s]
+                services: [enterprises.lookup]
             operators:
               - id: token-operator     # bearer tokens of client "hub-test-ops"
                 oauth-client-id: hub-test-ops
-            """.formatted(ClientRegistry.sha256("slow-key"));
+            """.formatted(ClientRegistry.sha256("slow-key"), ClientRegistry.sha256("bizreg-key"),
+                    ClientRegistry.sha256("enterprises-key"));
 
     static {
         PORTAL.start();
@@ -120,6 +144,8 @@ public abstract class HubIntegrationTest {
         AXIS.start();
         AGENCIES.start();
         AUTH.start();
+        BIZREG.start();
+        BUSINESS.start();
         try {
             DATA = Files.createTempDirectory("hub-it-");
             DIRECTORY = DATA.resolve("agencies.yml");
@@ -146,6 +172,8 @@ public abstract class HubIntegrationTest {
         r.add("hub.connector.docex.axis.base-url", AXIS::baseUrl);
         r.add("hub.connector.docex.directory-location", () -> DIRECTORY.toUri().toString());
         r.add("hub.security.registry.location", () -> CLIENTS.toUri().toString());
+        r.add("hub.upstreams.bizreg.url", () -> "http://127.0.0.1:" + BIZREG.port());
+        r.add("hub.connector.business.url", BUSINESS::baseUrl);
         r.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", AUTH::jwksUrl);
         r.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> AuthorizationServer.ISSUER);
         r.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("exchange-log") + ";WRITE_DELAY=0");

@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code POST /adapter/auth}: any login gets the same session;</li>
  *   <li>{@code POST /adapter/api}: the intake list ({@code LayDanhSachHoSoTrucTuyen}) is always empty; any other call
  *       is accepted ({@code error_code "0"}), and the moment it arrived ({@link System#nanoTime()}) is kept per dossier
- *       code ({@code MaHoSo} of each item), the first arrival only.</li>
+ *       code ({@code MaHoSo} of each item), the first arrival only; and per event, keyed by the event's identity
+ *       (dossier, status and the date field that carries its moment, as {@code EventFactory.identity} reads a
+ *       received call), again the first arrival only.</li>
  * </ul>
  * No validation, no idempotency store, no logging per call. While recording is on, it also keeps each accepted call
  * (body and the {@code session} and {@code X-Idempotency-Key} headers), for the direct baseline to replay.
@@ -49,6 +51,7 @@ final class LightPortalStub implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+    private final Map<String, Long> eventArrivals = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Call> recorded = new ConcurrentLinkedQueue<>();
     private final AtomicLong calls = new AtomicLong();
     private volatile boolean recording;
@@ -83,6 +86,16 @@ final class LightPortalStub implements AutoCloseable {
     /** Arrival ({@link System#nanoTime()}) of the first call that carried this dossier, or null. */
     Long arrival(String dossierCode) {
         return arrivals.get(dossierCode);
+    }
+
+    /** Arrival ({@link System#nanoTime()}) of the first call that carried this event (see {@link #identity}), or null. */
+    Long eventArrival(String identity) {
+        return eventArrivals.get(identity);
+    }
+
+    /** Distinct events received so far. */
+    int events() {
+        return eventArrivals.size();
     }
 
     long calls() {
@@ -120,14 +133,39 @@ final class LightPortalStub implements AutoCloseable {
             return;
         }
         calls.incrementAndGet();
+        boolean progress = "CapNhatTienDoHoSoMC".equals(call.path("service").asText());
         for (JsonNode item : call.path("data")) {
             arrivals.putIfAbsent(item.path("MaHoSo").asText(), now);
+            eventArrivals.putIfAbsent(identity(progress, item), now);
         }
         if (recording) {
             recorded.add(new Call(body, exchange.getRequestHeaders().getFirst("session"),
                     exchange.getRequestHeaders().getFirst("X-Idempotency-Key")));
         }
         answer(exchange, ACCEPTED);
+    }
+
+    /**
+     * The same key as {@code EventFactory.identity(ReceivedCall)} and {@code Event.identity()}: dossier code, status,
+     * and the date field that carries the event's moment (progress: {@code ThoiDiemXuLy}; dossier sync: {@code NgayTra}
+     * for 10, {@code NgayKetThucXuLy} for 3, 7, 8, 9, else {@code NgayTiepNhan}; empty when absent).
+     */
+    static String identity(boolean progress, JsonNode item) {
+        JsonNode statusNode = item.path(progress ? "TrangThai" : "TrangThaiHoSo");
+        String status = statusNode.isMissingNode() || statusNode.isNull() ? "-1" : statusNode.asText();
+        String field;
+        if (progress) {
+            field = "ThoiDiemXuLy";
+        } else if ("10".equals(status)) {
+            field = "NgayTra";
+        } else if ("3".equals(status) || "7".equals(status) || "8".equals(status) || "9".equals(status)) {
+            field = "NgayKetThucXuLy";
+        } else {
+            field = "NgayTiepNhan";
+        }
+        JsonNode time = item.path(field);
+        return item.path("MaHoSo").asText() + "|" + status + "|"
+                + (time.isMissingNode() || time.isNull() ? "" : time.asText());
     }
 
     /** Answers 200 with a fixed JSON body; the request body has been read already. */

@@ -88,7 +88,8 @@ final class OpenLoad {
      * {@code seconds}.
      *
      * @param requests    the i-th request (i counts from 0 over the whole schedule, warm-up included)
-     * @param success     whether an answer counts as a success (status, content)
+     * @param success     whether an answer counts as a success (status, content); asked of every answer, warm-up
+     *                    included, from the client's threads
      * @param maxInFlight a request due while this many are unanswered is not sent and counts as not sent (an error):
      *                    a guard against a saturated target eating every socket of the machine
      * @param listener    told of each request sent, with its intended send time (e.g. to time its end-to-end path)
@@ -145,10 +146,12 @@ final class OpenLoad {
             f.whenComplete((response, failure) -> {
                 long end = System.nanoTime();
                 inFlight.decrementAndGet();
+                // asked of warm-up answers too: a caller may note there which requests went through
+                boolean good = failure == null && success.test(response);
                 if (!measured) {
                     return;
                 }
-                if (failure == null && success.test(response)) {
+                if (good) {
                     latency.recordValue(Math.min(MAX_NANOS, end - intended));
                     service.recordValue(Math.min(MAX_NANOS, Math.max(1_000, end - actual)));
                     ok.incrementAndGet();

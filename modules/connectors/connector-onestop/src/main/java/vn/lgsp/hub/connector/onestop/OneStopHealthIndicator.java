@@ -2,7 +2,7 @@ package vn.lgsp.hub.connector.onestop;
 
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
-import vn.lgsp.hub.connector.onestop.OneStopCallStatus.Snapshot;
+import vn.lgsp.hub.core.upstream.CallStatus.Snapshot;
 
 /**
  * One-stop-shop health from the last delivery: UNKNOWN before the first, UP while it answers (a rejection is an

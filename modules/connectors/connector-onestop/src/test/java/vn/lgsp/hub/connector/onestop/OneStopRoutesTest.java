@@ -1,56 +1,39 @@
 package vn.lgsp.hub.connector.onestop;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.lgsp.hub.connector.testkit.ConnectorRouteTest;
+import vn.lgsp.hub.connector.testkit.SimulatorExtension;
 import vn.lgsp.hub.core.HubHeaders;
 import vn.lgsp.hub.core.error.ErrorCode;
 import vn.lgsp.hub.core.error.HubException;
+import vn.lgsp.hub.simulators.Simulator;
+import vn.lgsp.hub.simulators.onestop.OneStopFault;
+import vn.lgsp.hub.simulators.onestop.OneStopSimulator;
 
-@CamelSpringBootTest
-@SpringBootTest(classes = OneStopRoutesTest.TestApplication.class)
-class OneStopRoutesTest {
+class OneStopRoutesTest extends ConnectorRouteTest {
 
     @RegisterExtension
-    static final WireMockExtension onestop = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static final SimulatorExtension<OneStopSimulator> onestop = SimulatorExtension.of(OneStopSimulator::new)
+            .property("hub.connector.onestop.base-url", Simulator::baseUrl)
+            .property("hub.connector.onestop.api-key", "k1")
+            .resetBeforeEach(simulator -> {
+                simulator.reset();
+                simulator.wireMock().resetRequests();
+            });
 
     @DynamicPropertySource
     static void onestopProperties(DynamicPropertyRegistry registry) {
-        registry.add("hub.connector.onestop.base-url", onestop::baseUrl);
-        registry.add("hub.connector.onestop.api-key", () -> "k1");
+        onestop.register(registry);
     }
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class TestApplication {
-    }
-
-    @Autowired
-    private ProducerTemplate template;
-
-    @Autowired
-    private CamelContext camel;
 
     @Test
     void routeIsRegisteredUnderTheConnectorsId() {
@@ -59,20 +42,20 @@ class OneStopRoutesTest {
 
     @Test
     void deliveryReturnsTheReceipt() {
-        onestop.stubFor(post(OneStopClient.DOSSIERS_PATH).willReturn(okJson("{\"receiptNumber\":\"BN-000001\"}")));
-
         Object receipt = template.requestBodyAndHeader(OneStopRoutes.DELIVER_DOSSIER, SampleDeliveries.verified(),
                 HubHeaders.EVENT_KEY, "intake-42");
 
         assertThat(receipt).isEqualTo(new OneStopReceipt("BN-000001", false));
-        onestop.verify(1, postRequestedFor(urlEqualTo(OneStopClient.DOSSIERS_PATH))
+        onestop.get().wireMock().verify(1, postRequestedFor(urlEqualTo(OneStopClient.DOSSIERS_PATH))
                 .withHeader("X-Idempotency-Key", equalTo("intake-42"))
                 .withHeader("X-API-Key", equalTo("k1")));
+        assertThat(onestop.get().received()).singleElement()
+                .satisfies(d -> assertThat(d.dossierCode()).isEqualTo(SampleDeliveries.DOSSIER_CODE));
     }
 
     @Test
     void failureReachesTheCallerAsOneStopException() {
-        onestop.stubFor(post(OneStopClient.DOSSIERS_PATH).willReturn(aResponse().withStatus(503)));
+        onestop.get().injectFault(OneStopFault.HTTP_503, 1);
 
         Exchange done = template.send(OneStopRoutes.DELIVER_DOSSIER, exchange -> {
             exchange.getMessage().setBody(SampleDeliveries.verified());
@@ -83,6 +66,7 @@ class OneStopRoutesTest {
             assertThat(e.errorCode()).isEqualTo(ErrorCode.ONESTOP_UNAVAILABLE);
             assertThat(e.retryable()).isTrue();
         });
+        assertThat(onestop.get().received()).isEmpty();
     }
 
     @Test
@@ -92,6 +76,7 @@ class OneStopRoutesTest {
 
         assertThat(done.getException()).isInstanceOfSatisfying(HubException.class,
                 e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INTERNAL));
-        onestop.verify(0, postRequestedFor(urlEqualTo(OneStopClient.DOSSIERS_PATH)));
+        onestop.get().wireMock().verify(0, postRequestedFor(urlEqualTo(OneStopClient.DOSSIERS_PATH)));
+        assertThat(onestop.get().callCount()).isZero();
     }
 }

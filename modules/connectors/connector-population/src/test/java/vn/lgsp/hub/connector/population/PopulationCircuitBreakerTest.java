@@ -4,38 +4,30 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.lgsp.hub.connector.testkit.ConnectorRouteTest;
+import vn.lgsp.hub.connector.testkit.SimulatorExtension;
+import vn.lgsp.hub.connector.testkit.StubServer;
 import vn.lgsp.hub.core.error.ErrorCode;
 import vn.lgsp.hub.core.error.HubException;
 
-@CamelSpringBootTest
-@SpringBootTest(classes = PopulationCircuitBreakerTest.TestApplication.class)
-class PopulationCircuitBreakerTest {
+class PopulationCircuitBreakerTest extends ConnectorRouteTest {
 
     private static final String PATH = "/ws/population";
 
     @RegisterExtension
-    static final WireMockExtension population = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static final SimulatorExtension<StubServer> population = SimulatorExtension.of(StubServer::new);
 
     @DynamicPropertySource
     static void populationProperties(DynamicPropertyRegistry registry) {
@@ -48,20 +40,12 @@ class PopulationCircuitBreakerTest {
         registry.add("hub.connector.population.verify.permitted-calls-in-half-open-state", () -> "1");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class TestApplication {
-    }
-
-    @Autowired
-    private ProducerTemplate template;
-
     @Autowired
     private PopulationCircuitBreakers breakers;
 
     @BeforeEach
     void closeBreaker() {
-        SampleReplies.warmUp(template, population, PATH);
+        SampleReplies.warmUp(template, population.get().wireMock(), PATH);
         breakers.verify().reset();
     }
 
@@ -77,7 +61,7 @@ class PopulationCircuitBreakerTest {
     }
 
     private static void upstream(int status, String body) {
-        population.stubFor(post(PATH).willReturn(aResponse().withStatus(status)
+        population.get().wireMock().stubFor(post(PATH).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "text/xml; charset=UTF-8").withBody(body)));
     }
 
@@ -88,7 +72,7 @@ class PopulationCircuitBreakerTest {
             assertThat(code(verify())).isEqualTo(ErrorCode.POPULATION_UNAVAILABLE);
         }
         assertThat(breakers.verify().getState()).isEqualTo(CircuitBreaker.State.OPEN);
-        population.verify(3, postRequestedFor(urlEqualTo(PATH)));
+        population.get().wireMock().verify(3, postRequestedFor(urlEqualTo(PATH)));
 
         // open: refused at once, the database is not called
         long start = System.nanoTime();
@@ -97,7 +81,7 @@ class PopulationCircuitBreakerTest {
         assertThat(code(refused)).isEqualTo(ErrorCode.POPULATION_UNAVAILABLE);
         assertThat(((HubException) refused.getCause()).errorCode().code()).isEqualTo("population.unavailable");
         assertThat(refused.getCause().getMessage()).contains("circuit breaker is open");
-        population.verify(3, postRequestedFor(urlEqualTo(PATH)));
+        population.get().wireMock().verify(3, postRequestedFor(urlEqualTo(PATH)));
 
         // the database recovers; after the wait a trial call goes through and closes the breaker
         upstream(200, SampleReplies.verified());
@@ -116,12 +100,12 @@ class PopulationCircuitBreakerTest {
             assertThat(code(verify())).isEqualTo(ErrorCode.POPULATION_REJECTED);
         }
         assertThat(breakers.verify().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-        population.verify(5, postRequestedFor(urlEqualTo(PATH)));
+        population.get().wireMock().verify(5, postRequestedFor(urlEqualTo(PATH)));
     }
 
     @Test
     void timeoutsCountAsFailures() {
-        population.stubFor(post(PATH).willReturn(aResponse().withStatus(200)
+        population.get().wireMock().stubFor(post(PATH).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/xml; charset=UTF-8").withBody(SampleReplies.verified())
                 .withFixedDelay(3500)));
         for (int i = 0; i < 3; i++) {

@@ -6,40 +6,31 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.lgsp.hub.connector.testkit.ConnectorRouteTest;
+import vn.lgsp.hub.connector.testkit.SimulatorExtension;
+import vn.lgsp.hub.connector.testkit.StubServer;
 import vn.lgsp.hub.core.error.ErrorCode;
 import vn.lgsp.hub.core.error.HubException;
 
-@CamelSpringBootTest
-@SpringBootTest(classes = PopulationRoutesTest.TestApplication.class)
-class PopulationRoutesTest {
+class PopulationRoutesTest extends ConnectorRouteTest {
 
     private static final String PATH = "/ws/population";
 
+    // every reply is stubbed here (exact SOAP faults and replies), so a bare WireMock rather than the simulator
     @RegisterExtension
-    static final WireMockExtension population = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static final SimulatorExtension<StubServer> population = SimulatorExtension.of(StubServer::new);
 
     @DynamicPropertySource
     static void populationProperties(DynamicPropertyRegistry registry) {
@@ -53,38 +44,26 @@ class PopulationRoutesTest {
         }
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class TestApplication {
-    }
-
-    @Autowired
-    private ProducerTemplate template;
-
-    @Autowired
-    private CamelContext camel;
-
     @Autowired
     private PopulationCircuitBreakers breakers;
 
     @BeforeEach
     void closeBreakers() {
-        SampleReplies.warmUp(template, population, PATH);
+        SampleReplies.warmUp(template, population.get().wireMock(), PATH);
         breakers.verify().reset();
         breakers.lookup().reset();
     }
 
     private void answer(String soapAction, String xml) {
-        population.stubFor(post(PATH).withHeader("SOAPAction", containing(soapAction))
+        population.get().wireMock().stubFor(post(PATH).withHeader("SOAPAction", containing(soapAction))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=UTF-8")
                         .withBody(xml)));
     }
 
     private HubException failure(String uri) {
-        Throwable thrown = catchThrowable(() -> template.requestBody(uri, SampleReplies.request()));
-        assertThat(thrown).isInstanceOf(CamelExecutionException.class);
-        assertThat(thrown.getCause()).isInstanceOf(HubException.class);
-        return (HubException) thrown.getCause();
+        Throwable thrown = failure(uri, SampleReplies.request(), Map.of());
+        assertThat(thrown).isInstanceOf(HubException.class);
+        return (HubException) thrown;
     }
 
     @Test
@@ -107,7 +86,7 @@ class PopulationRoutesTest {
         assertThat(citizen.birthDate()).isEqualTo(LocalDate.of(1995, 3, 7));
         assertThat(citizen.permanentResidence().detail()).isEqualTo("Số 12 phố Lê Lợi");
         assertThat(citizen.householdHead().relationship()).isEqualTo("Con");
-        population.verify(1, postRequestedFor(urlEqualTo(PATH))
+        population.get().wireMock().verify(1, postRequestedFor(urlEqualTo(PATH))
                 .withRequestBody(containing("XacThucThongTinCongDan"))
                 .withRequestBody(containing("<MaYeuCau>req-0001</MaYeuCau>").or(containing(">req-0001</")))
                 .withRequestBody(containing(">1.004616</"))
@@ -125,7 +104,7 @@ class PopulationRoutesTest {
 
         template.requestBody(PopulationRoutes.VERIFY, SampleReplies.request(), VerificationResult.class);
 
-        population.verify(1, postRequestedFor(urlEqualTo(PATH))
+        population.get().wireMock().verify(1, postRequestedFor(urlEqualTo(PATH))
                 .withHeader("Connection", equalTo("keep-alive"))
                 .withoutHeader("Upgrade"));
     }
@@ -154,14 +133,14 @@ class PopulationRoutesTest {
             assertThat(c.father().personalId()).isEqualTo("038065000111");
             assertThat(c.mother().oldIdNumber()).isEqualTo("171234567");
         });
-        population.verify(1, postRequestedFor(urlEqualTo(PATH))
+        population.get().wireMock().verify(1, postRequestedFor(urlEqualTo(PATH))
                 .withHeader("SOAPAction", containing("TraCuuThongTinCongDan"))
                 .withRequestBody(containing("TraCuuThongTinCongDan")));
     }
 
     @Test
     void aDeclaredRefusalIsRejectedAndDoesNotCountAgainstTheBreaker() {
-        population.stubFor(post(PATH).willReturn(aResponse().withStatus(500)
+        population.get().wireMock().stubFor(post(PATH).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "text/xml; charset=UTF-8").withBody(SampleReplies.refusal())));
 
         HubException e = failure(PopulationRoutes.VERIFY);
@@ -174,7 +153,7 @@ class PopulationRoutesTest {
 
     @Test
     void aServerFaultIsUnavailable() {
-        population.stubFor(post(PATH).willReturn(aResponse().withStatus(500)
+        population.get().wireMock().stubFor(post(PATH).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "text/xml; charset=UTF-8").withBody(SampleReplies.serverFault())));
 
         assertThat(failure(PopulationRoutes.LOOKUP).errorCode()).isEqualTo(ErrorCode.POPULATION_UNAVAILABLE);
@@ -183,7 +162,7 @@ class PopulationRoutesTest {
 
     @Test
     void anHttp500WithoutSoapIsUnavailable() {
-        population.stubFor(post(PATH).willReturn(aResponse().withStatus(500)
+        population.get().wireMock().stubFor(post(PATH).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "text/html").withBody("<html><body>Bad gateway</body></html>")));
 
         assertThat(failure(PopulationRoutes.VERIFY).errorCode()).isEqualTo(ErrorCode.POPULATION_UNAVAILABLE);
@@ -191,21 +170,21 @@ class PopulationRoutesTest {
 
     @Test
     void anHttp503WithoutBodyIsUnavailable() {
-        population.stubFor(post(PATH).willReturn(aResponse().withStatus(503)));
+        population.get().wireMock().stubFor(post(PATH).willReturn(aResponse().withStatus(503)));
 
         assertThat(failure(PopulationRoutes.VERIFY).errorCode()).isEqualTo(ErrorCode.POPULATION_UNAVAILABLE);
     }
 
     @Test
     void aConnectionResetIsUnavailable() {
-        population.stubFor(post(PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        population.get().wireMock().stubFor(post(PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         assertThat(failure(PopulationRoutes.LOOKUP).errorCode()).isEqualTo(ErrorCode.POPULATION_UNAVAILABLE);
     }
 
     @Test
     void aSlowReplyTimesOutAsUnavailable() {
-        population.stubFor(post(PATH).willReturn(aResponse().withStatus(200)
+        population.get().wireMock().stubFor(post(PATH).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/xml; charset=UTF-8").withBody(SampleReplies.verified())
                 .withFixedDelay(5000)));
 

@@ -3,12 +3,12 @@ package vn.lgsp.hub.connector.population;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.apache.camel.ProducerTemplate;
-import org.awaitility.Awaitility;
 import vn.lgsp.hub.core.ids.PersonalId;
 
 /** Synthetic citizens and SOAP replies as the population database sends them. */
@@ -21,16 +21,17 @@ final class SampleReplies {
 
     /**
      * The first call through a fresh CXF client loads and initialises much (JAXB, HTTP client) and can take
-     * seconds on a busy build machine; one healthy call per operation keeps that out of the timed tests.
+     * seconds on a busy build machine; one healthy call per operation keeps that out of the timed tests. That first
+     * call may itself outlast the operation's timeout (or meet a breaker it opened), so each is tried until one
+     * gets through; the tests reset the breakers afterwards.
      */
-    static void warmUp(ProducerTemplate template, WireMockExtension population, String path) {
+    static void warmUp(ProducerTemplate template, WireMockServer population, String path) {
         population.stubFor(post(path).withHeader("SOAPAction", containing("XacThuc"))
                 .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody(verified())));
         population.stubFor(post(path).withHeader("SOAPAction", containing("TraCuu"))
                 .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody(lookedUp())));
-        // on a loaded machine the very first call can outlast the tests' short timeout: try until one gets through
         for (String operation : new String[] {PopulationRoutes.VERIFY, PopulationRoutes.LOOKUP}) {
-            Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                     .until(() -> template.requestBody(operation, request()) != null);
         }
         population.resetAll();

@@ -1,6 +1,7 @@
 package vn.lgsp.hub.app.flow.document;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.app.broker.Queues;
@@ -8,6 +9,7 @@ import vn.lgsp.hub.app.delivery.ConnectorCall;
 import vn.lgsp.hub.app.delivery.DeliveryFlow;
 import vn.lgsp.hub.app.delivery.DeliveryMessage;
 import vn.lgsp.hub.app.delivery.DeliveryQueue;
+import vn.lgsp.hub.connector.docex.DocexProperties;
 import vn.lgsp.hub.connector.docex.directory.AgencyDirectory;
 import vn.lgsp.hub.connector.docex.directory.Route;
 import vn.lgsp.hub.connector.docex.routes.DocexRoutes;
@@ -18,6 +20,10 @@ import vn.lgsp.hub.core.HubHeaders;
  * delivery time (the directory is reloaded without a restart): pushed to a provincial agency, put into its inbox, or
  * sent through the national axis. Putting into the inbox joins the consumer's transaction, so the package is either
  * still queued or in the inbox, never both or neither.
+ *
+ * <p>The package is never whole in heap: the engine saves it to a temporary file in {@code attachment-dir} (where
+ * acceptance writes its packages too), the connectors stream that file as the request body, with its length, and the
+ * inbox re-send streams it into a new large message.
  */
 @Component
 public class DocumentDeliveryFlow implements DeliveryFlow {
@@ -27,15 +33,17 @@ public class DocumentDeliveryFlow implements DeliveryFlow {
     private final ConnectorCall connector;
     private final DeliveryQueue queue;
     private final ObjectMapper json;
+    private final Path payloadDir;
 
     public DocumentDeliveryFlow(DocumentFlowProperties props, AgencyDirectory directory, ConnectorCall connector,
-                                DeliveryQueue queue, ObjectMapper json) {
+                                DeliveryQueue queue, ObjectMapper json, DocexProperties docex) {
         this.spec = new Spec(DocumentAcceptService.FLOW, "document-deliver", "docex", Queues.DOCUMENT,
                 props.consumers(), props.retry());
         this.directory = directory;
         this.connector = connector;
         this.queue = queue;
         this.json = json;
+        this.payloadDir = docex.attachmentDir();
     }
 
     @Override
@@ -43,6 +51,12 @@ public class DocumentDeliveryFlow implements DeliveryFlow {
         return spec;
     }
 
+    @Override
+    public Path payloadDir() {
+        return payloadDir;
+    }
+
+    /** The package goes to the connectors as its file ({@link DeliveryMessage#payload()}), streamed with its length. */
     @Override
     public void attempt(DeliveryMessage m) throws Exception {
         DocumentMeta meta = json.readValue(m.json(), DocumentMeta.class);

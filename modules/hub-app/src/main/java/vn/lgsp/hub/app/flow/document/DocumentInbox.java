@@ -6,9 +6,7 @@ import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -48,6 +46,8 @@ public class DocumentInbox {
     private static final Logger log = LoggerFactory.getLogger(DocumentInbox.class);
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String JSON = "hubJson";
+    /** Artemis' property that saves a received bytes message's body to an output stream, blocking until done. */
+    private static final String SAVE_STREAM = "JMS_AMQ_SaveStream";
 
     private final JmsTemplate jms;
     private final TransactionTemplate jmsTx;
@@ -156,16 +156,12 @@ public class DocumentInbox {
         }
     }
 
+    /**
+     * Artemis' save-to-stream, not {@code readBytes}: reading a large message's bytes makes the client buffer its
+     * whole body in heap first, while saving passes it to {@code out} chunk by chunk as it comes from the broker.
+     */
     private static void copy(BytesMessage m, OutputStream out) throws JMSException {
-        byte[] buffer = new byte[64 * 1024];
-        try {
-            int n;
-            while ((n = m.readBytes(buffer)) > 0) {
-                out.write(buffer, 0, n);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the package could not be written to the caller", e);
-        }
+        m.setObjectProperty(SAVE_STREAM, out);
     }
 
     private static HubException notWaiting(String agencyCode, String exchangeId) {
