@@ -14,7 +14,10 @@ import java.time.Duration;
  * @param firstDelay      delay of the first re-scheduled round; default 2s
  * @param multiplier      factor applied to the delay at each round; default 2.0
  * @param maxDelay        cap of the delay between rounds; default 5m
- * @param maxAttempts     attempts in all (in place and re-scheduled) before dead-lettering; default 20
+ * @param maxAttempts     attempts in all (in place and re-scheduled) before dead-lettering; default 1000, so that
+ *                        with the other defaults {@code maxDuration} is the limit that binds: an upstream away for
+ *                        hours (a national system's maintenance window) must not dead-letter the backlog, and 20
+ *                        attempts ran out two minutes into the long portal drill (docs/RELIABILITY.md)
  * @param maxDuration     time since the first attempt after which the exchange is dead-lettered; default 24h
  */
 public record RetryPolicy(Integer inPlaceAttempts, Duration inPlaceDelay, Duration firstDelay, Double multiplier,
@@ -26,7 +29,7 @@ public record RetryPolicy(Integer inPlaceAttempts, Duration inPlaceDelay, Durati
         firstDelay = firstDelay == null ? Duration.ofSeconds(2) : firstDelay;
         multiplier = multiplier == null ? 2.0 : multiplier;
         maxDelay = maxDelay == null ? Duration.ofMinutes(5) : maxDelay;
-        maxAttempts = maxAttempts == null ? 20 : maxAttempts;
+        maxAttempts = maxAttempts == null ? 1000 : maxAttempts;
         maxDuration = maxDuration == null ? Duration.ofHours(24) : maxDuration;
     }
 

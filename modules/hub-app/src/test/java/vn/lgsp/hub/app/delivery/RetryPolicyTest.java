@@ -24,7 +24,7 @@ class RetryPolicyTest {
         assertThat(retry.inPlaceAttempts()).isEqualTo(3);
         assertThat(retry.firstDelay()).isEqualTo(Duration.ofSeconds(2));
         assertThat(retry.maxDelay()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(retry.maxAttempts()).isEqualTo(20);
+        assertThat(retry.maxAttempts()).isEqualTo(1000);
         assertThat(retry.maxDuration()).isEqualTo(Duration.ofHours(24));
     }
 }
