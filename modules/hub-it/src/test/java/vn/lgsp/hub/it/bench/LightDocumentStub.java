@@ -1,16 +1,11 @@
 package vn.lgsp.hub.it.bench;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,25 +36,16 @@ final class LightDocumentStub implements AutoCloseable {
     record Arrival(long nanos, long bytes) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LightHttpServer http;
     private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong packages = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
 
     LightDocumentStub(int threads) throws IOException {
-        // see LightPopulationStub: without TCP_NODELAY a small reply can wait for the peer's delayed ACK
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        this.executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "document-stub");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/agencies/", exchange -> receive(exchange, 202, PUSHED));
-        server.createContext("/vxp/", exchange -> {
+        this.http = new LightHttpServer("document-stub", threads, 256);
+        http.handle("/agencies/", exchange -> receive(exchange, 202, PUSHED));
+        http.handle("/vxp/", exchange -> {
             if (AXIS_SEND.equals(exchange.getRequestURI().getPath())) {
                 receive(exchange, 200, ("{\"status\":\"OK\",\"docId\":\"AX-" + sent.incrementAndGet() + "\"}")
                         .getBytes(StandardCharsets.UTF_8));
@@ -71,12 +57,12 @@ final class LightDocumentStub implements AutoCloseable {
     }
 
     LightDocumentStub start() {
-        server.start();
+        http.start();
         return this;
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return http.baseUrl();
     }
 
     /** The push URL of a provincial agency, for the agency directory. */
@@ -135,18 +121,11 @@ final class LightDocumentStub implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, int status, byte[] reply) throws IOException {
-        try (exchange) {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, reply.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(reply);
-            }
-        }
+        LightHttpServer.reply(exchange, status, "application/json", reply);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        http.close();
     }
 }

@@ -1,17 +1,12 @@
 package vn.lgsp.hub.it.bench;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.lgsp.hub.simulators.population.PopulationReplies;
 
@@ -28,8 +23,7 @@ final class LightPopulationStub implements AutoCloseable {
 
     static final String PATH = "/ws/population";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LightHttpServer http;
     private final byte[] reply;
     private final AtomicLong calls = new AtomicLong();
     private volatile boolean capture;
@@ -37,27 +31,18 @@ final class LightPopulationStub implements AutoCloseable {
 
     /** @param citizen the record of the citizen every reply carries, as {@code CitizenRegistry} holds it */
     LightPopulationStub(Map<String, Object> citizen, int threads) throws IOException {
-        // the JDK server writes the headers and the body separately; without TCP_NODELAY, Nagle's algorithm and the
-        // peer's delayed ACK would add up to 40 ms to a reply
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.reply = PopulationReplies.verificationEnvelope(citizen).getBytes(StandardCharsets.UTF_8);
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-        this.executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "population-stub");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext(PATH, this::handle);
+        this.http = new LightHttpServer("population-stub", threads, 1024);
+        http.handle(PATH, this::handle);
     }
 
     LightPopulationStub start() {
-        server.start();
+        http.start();
         return this;
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return http.port();
     }
 
     String serviceUrl() {
@@ -79,35 +64,29 @@ final class LightPopulationStub implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            calls.incrementAndGet();
-            if (capture) {
-                capture = false;
-                List<String[]> headers = new ArrayList<>();
-                exchange.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.add(
-                        new String[] {name, v})));
-                captured = new CitizenBench.SoapCall(body, headers);
-            }
-            exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
-            exchange.sendResponseHeaders(200, reply.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(reply);
-            }
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
         }
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            try (exchange) {
+                exchange.sendResponseHeaders(404, -1);
+            }
+            return;
+        }
+        calls.incrementAndGet();
+        if (capture) {
+            capture = false;
+            List<String[]> headers = new ArrayList<>();
+            exchange.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.add(
+                    new String[] {name, v})));
+            captured = new CitizenBench.SoapCall(body, headers);
+        }
+        LightHttpServer.reply(exchange, 200, "text/xml; charset=utf-8", reply);
     }
-
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        http.close();
     }
 }

@@ -3,19 +3,14 @@ package vn.lgsp.hub.it.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,8 +43,7 @@ final class LightPortalStub implements AutoCloseable {
     record Call(byte[] body, String session, String idempotencyKey) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LightHttpServer http;
     private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
     private final Map<String, Long> eventArrivals = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Call> recorded = new ConcurrentLinkedQueue<>();
@@ -57,30 +51,23 @@ final class LightPortalStub implements AutoCloseable {
     private volatile boolean recording;
 
     LightPortalStub(int threads) throws IOException {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-        this.executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "portal-stub");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext(AUTH_PATH, exchange -> {
+        this.http = new LightHttpServer("portal-stub", threads, 1024);
+        http.handle(AUTH_PATH, exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 in.readAllBytes();
             }
             answer(exchange, LOGIN);
         });
-        server.createContext(API_PATH, this::api);
+        http.handle(API_PATH, this::api);
     }
 
     LightPortalStub start() {
-        server.start();
+        http.start();
         return this;
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return http.baseUrl();
     }
 
     /** Arrival ({@link System#nanoTime()}) of the first call that carried this dossier, or null. */
@@ -170,18 +157,11 @@ final class LightPortalStub implements AutoCloseable {
 
     /** Answers 200 with a fixed JSON body; the request body has been read already. */
     private static void answer(HttpExchange exchange, byte[] reply) throws IOException {
-        try (exchange) {
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            exchange.sendResponseHeaders(200, reply.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(reply);
-            }
-        }
+        LightHttpServer.reply(exchange, 200, "application/json; charset=utf-8", reply);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        http.close();
     }
 }
