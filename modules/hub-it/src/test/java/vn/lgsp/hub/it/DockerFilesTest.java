@@ -170,7 +170,11 @@ class DockerFilesTest {
     void hubImageStartsWhatHubProcessStarts() throws IOException {
         String dockerfile = dockerfile("docker/Dockerfile");
         List<String> entrypoint = jsonArray(instruction(dockerfile, "ENTRYPOINT"));
-        assertThat(entrypoint).isEqualTo(HubProcess.command("java", List.of(), "application.jar", List.of()));
+        assertThat(entrypoint).isEqualTo(HubProcess.command("java", List.of("-XX:SharedArchiveFile=application.jsa"),
+                "application.jar", List.of()));
+        // the archive the entrypoint maps is made in the image by a training run of the same jar
+        assertThat(dockerfile).contains(
+                "java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh");
 
         // the jar scripts/run starts, split into layers with the Boot 3.3+ tools jar mode, copied one layer each
         String run = Files.readString(ROOT.resolve("scripts/run"));

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The packaged hub ({@code java -jar hub-app.jar}) as a separate operating-system process, so that a test can kill it
+ * The packaged hub (extracted, then {@code java -jar hub-app.jar}, as its container image runs) as a separate operating-system process, so that a test can kill it
  * the way an operator's {@code kill -9} or a power cut would, and start it again on the same data directory.
  *
  * <p>One instance is one hub installation: a port, a data directory and a log file that every start appends to.
@@ -49,7 +49,9 @@ public final class HubProcess implements AutoCloseable {
                 "hub-process-reaper"));
     }
 
+    /** The extracted application jar that this installation runs, in {@link #appDir}. */
     private final Path jar;
+    private final Path appDir;
     private final Path dataDir;
     private final Path logFile;
     private final int port;
@@ -78,7 +80,8 @@ public final class HubProcess implements AutoCloseable {
         this.portalUrl = Objects.requireNonNull(b.portalUrl, "portalUrl");
         this.jvmOptions = List.copyOf(b.jvmOptions);
         this.arguments = List.copyOf(b.arguments);
-        this.jar = snapshot(b.jar, dataDir.resolveSibling(dataDir.getFileName() + "-hub-app.jar"));
+        this.appDir = dataDir.resolveSibling(dataDir.getFileName() + "-hub-app");
+        this.jar = extracted(b.jar, appDir);
     }
 
     /** A builder whose jar comes from the system property {@value #JAR_PROPERTY}, when it is set. */
@@ -117,29 +120,30 @@ public final class HubProcess implements AutoCloseable {
     }
 
     /**
-     * A private copy of the jar, taken once, so that every start of this installation runs the same code even when
-     * the build replaces the jar meanwhile (a running Spring Boot jar whose file is rewritten fails with
-     * ClassNotFoundException). A copy taken while the jar was being written is not a valid jar; it is taken again.
+     * The jar extracted into a private directory ({@code java -Djarmode=tools -jar hub-app.jar extract}), once: the
+     * thin application jar and its {@code lib/}, as the container image runs it (docker/Dockerfile). Two reasons:
+     * classes load from plain jars instead of through the nested-jar loader, which takes a third of the start-up
+     * time (docs/BENCHMARKS.md, benchmark 4); and every start of this installation runs the same code even when the
+     * build replaces the jar meanwhile. An extraction that read a jar still being written fails; it is made again.
+     *
+     * @return the extracted application jar
      */
-    private static Path snapshot(Path jar, Path copy) {
-        try {
-            Files.createDirectories(copy.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        await("a complete copy of " + jar)
+    private static Path extracted(Path jar, Path dir) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path thin = dir.resolve(jar.getFileName());
+        await("the hub jar " + jar + " extracted")
                 .atMost(Duration.ofMinutes(2))
                 .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofSeconds(2))
                 .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
-                    Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    try (java.util.jar.JarFile copied = new java.util.jar.JarFile(copy.toFile())) {
-                        return copied.getManifest() != null
-                                && copied.getManifest().getMainAttributes().getValue("Main-Class") != null;
-                    }
+                    deleteTree(dir);
+                    Process x = new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar", jar.toString(),
+                            "extract", "--destination", dir.toString())
+                            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    return x.waitFor(2, TimeUnit.MINUTES) && x.exitValue() == 0 && Files.isRegularFile(thin);
                 });
-        return copy;
+        return thin;
     }
 
     /**
@@ -263,14 +267,14 @@ public final class HubProcess implements AutoCloseable {
     }
 
     /**
-     * Kills the hub if it is still running and deletes its data directory and its copy of the jar; the log stays.
+     * Kills the hub if it is still running and deletes its data directory and its extracted jar; the log stays.
      * For runs that passed: a failed one keeps its data for a post-mortem.
      */
     public synchronized void deleteDataAndJar() {
         kill();
         try {
             deleteTree(dataDir);
-            Files.deleteIfExists(jar);
+            deleteTree(appDir);
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete " + dataDir, e);
         }
@@ -311,7 +315,7 @@ public final class HubProcess implements AutoCloseable {
         return logFile;
     }
 
-    /** The private copy of the hub jar that this installation runs. */
+    /** The extracted application jar that this installation runs (its libraries are in {@code lib/} beside it). */
     public Path jar() {
         return jar;
     }

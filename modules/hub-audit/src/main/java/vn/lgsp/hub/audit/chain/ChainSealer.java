@@ -59,12 +59,15 @@ public class ChainSealer {
                 hash = ChainContent.chainHash(hash, content);
                 updates.add(new Object[] {seq, content, hash, row.eventId()});
             }
+            // by the primary key alone: with "AND chain_seq IS NULL" H2 chose the chain_seq index and scanned every
+            // unsealed event for each update, a batch quadratic in the backlog (a third of the hub's CPU under load,
+            // docs/BENCHMARKS.md). Only this transaction seals (it holds the head), so an event it read unsealed is
+            // still unsealed; the unique index on chain_seq would refuse a second seal of a position anyway.
             int[] counts = jdbc.batchUpdate("UPDATE exchange_event SET chain_seq = ?, content_hash = ?, chain_hash = ?"
-                    + " WHERE id = ? AND chain_seq IS NULL", updates);
+                    + " WHERE id = ?", updates);
             for (int c : counts) {
-                // only this transaction seals (it holds the head), so an event it read unsealed is still unsealed
                 if (c == 0) {
-                    throw new IncorrectUpdateSemanticsDataAccessException("an event was sealed by someone else");
+                    throw new IncorrectUpdateSemanticsDataAccessException("an event to seal is gone");
                 }
             }
             jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ?, updated_at = ? WHERE id = 1",

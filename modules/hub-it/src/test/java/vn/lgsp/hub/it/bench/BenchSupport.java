@@ -3,6 +3,7 @@ package vn.lgsp.hub.it.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,6 +114,20 @@ final class BenchSupport {
             builder.argument(argument);
         }
         return builder.arguments(options.get("hub-args", "")).build();
+    }
+
+    /** Runs {@code jcmd <pid> <command...>} of this JDK and returns its output; a failure is logged, not thrown. */
+    static String jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>();
+        line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        line.add(Long.toString(pid));
+        line.addAll(List.of(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            log("jcmd " + String.join(" ", command) + " failed: " + out.strip());
+        }
+        return out;
     }
 
     /** Starts the hub and waits until it is healthy. */

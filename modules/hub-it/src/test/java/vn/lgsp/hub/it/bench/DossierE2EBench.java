@@ -103,7 +103,9 @@ public final class DossierE2EBench {
             case "h2" -> List.of("h2");
             case "postgres" -> List.of("postgres");
             case "both" -> List.of("h2", "postgres");
-            default -> throw new IllegalArgumentException("--store is h2, postgres or both, got " + store);
+            case "none" -> List.of();
+            default -> throw new IllegalArgumentException("--store is h2, postgres, both or none (raw Artemis only), got "
+                    + store);
         };
         if (rates.length == 0 || Arrays.stream(rates).anyMatch(r -> r < 1) || seconds < 1 || warmup < 0
                 || progressSteps < 1 || gapMs < 1) {
@@ -243,9 +245,6 @@ public final class DossierE2EBench {
             throws Exception {
         Path dir = Files.createDirectories(work.resolve(store));
         LightPortalStub portal = new LightPortalStub(options.getInt("stub-threads", 2)).start();
-        String database = null;
-        String pgUrl = options.get("pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
-        String pgUser = options.get("pg-user", "postgres");
         HubProcess.Builder builder = HubProcess.builder()
                 .jar(Path.of(options.require("jar")))
                 .dataDir(dir.resolve("hub-data"))
@@ -256,24 +255,16 @@ public final class DossierE2EBench {
                 builder.jvmOption(jvm.replace("{dir}", dir.toString()));
             }
         }
-        if ("postgres".equals(store)) {
-            database = "bench_e2e_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
-            try (Connection c = DriverManager.getConnection(pgUrl, pgUser, options.get("pg-password", ""));
-                 Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + database);
-            }
-            builder.argument("--spring.profiles.active=postgres")
-                    .argument("--spring.datasource.url=" + withDatabase(pgUrl, database))
-                    .argument("--spring.datasource.username=" + pgUser)
-                    .argument("--spring.datasource.password=" + options.get("pg-password", ""));
-            log("postgres: database " + database + " created at " + pgUrl);
+        BenchDatabase database = "postgres".equals(store) ? BenchDatabase.create(options, "bench_e2e") : null;
+        if (database != null) {
+            database.hubArguments().forEach(builder::argument);
         }
         HubProcess process = builder.arguments(options.get("hub-args", "")).build();
         Lifecycles lifecycles = new Lifecycles(progressSteps);
         boolean passed = false;
         try {
             startHub(process);
-            long commitsBefore = database == null ? -1 : commits(pgUrl, pgUser, database);
+            long commitsBefore = database == null ? -1 : database.commits();
             HttpClient toHub = BenchSupport.httpClient();
             if (initialWarmup > 0) {
                 Phase w = phase(store, "initial warm-up", rates[0], 0, initialWarmup, process, portal, toHub,
@@ -284,12 +275,13 @@ public final class DossierE2EBench {
             for (int rate : rates) {
                 Path jfr = options.getBoolean("jfr", false) ? dir.resolve("hub-" + rate + ".jfr") : null;
                 if (jfr != null) {
-                    jcmd(process, "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
+                    BenchSupport.jcmd(process.pid(), "JFR.start", "name=bench", "settings=profile",
+                            "filename=" + jfr);
                 }
                 Phase p = phase(store, store + ", rate " + rate, rate, warmup, seconds, process, portal, toHub,
                         lifecycles);
                 if (jfr != null) {
-                    jcmd(process, "JFR.stop", "name=bench");
+                    BenchSupport.jcmd(process.pid(), "JFR.stop", "name=bench");
                     log(store + ", rate " + rate + ": flight recording " + jfr);
                 }
                 phases.add(p);
@@ -301,21 +293,14 @@ public final class DossierE2EBench {
                 Thread.sleep(2_000);
             }
             double perEvent = database == null ? Double.NaN
-                    : (commits(pgUrl, pgUser, database) - commitsBefore) / (double) Math.max(1, portal.events());
-            logged.add(logged(store, process, portal, database == null ? null : withDatabase(pgUrl, database),
-                    pgUser, perEvent));
+                    : (database.commits() - commitsBefore) / (double) Math.max(1, portal.events());
+            logged.add(logged(store, process, portal, database, perEvent));
             passed = true;
         } finally {
             process.stop();
             portal.close();
             if (database != null) {
-                try (Connection c = DriverManager.getConnection(pgUrl, pgUser, options.get("pg-password", ""));
-                     Statement s = c.createStatement()) {
-                    s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-                    log("postgres: database " + database + " dropped");
-                } catch (SQLException e) {
-                    log("postgres: could not drop " + database + ": " + e.getMessage());
-                }
+                database.close();
             }
         }
         if (passed) {
@@ -346,22 +331,6 @@ public final class DossierE2EBench {
     }
 
     /** Runs a diagnostic command in the hub (the flight recorder around one phase: start-up is not in the profile). */
-    private static void jcmd(HubProcess process, String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>();
-        line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
-        line.add(Long.toString(process.pid()));
-        line.addAll(List.of(command));
-        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            log("jcmd " + String.join(" ", command) + " failed: " + out.strip());
-        }
-    }
-
-    private static String withDatabase(String jdbcUrl, String database) {
-        return jdbcUrl.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
-    }
-
     private Phase phase(String store, String name, int rate, int warm, int measured, HubProcess process,
                         LightPortalStub portal, HttpClient toHub, Lifecycles lifecycles) throws InterruptedException {
         int total = rate * (warm + measured);
@@ -467,23 +436,7 @@ public final class DossierE2EBench {
     }
 
     /** The exchange log's view once every phase has drained. */
-    /**
-     * Transactions committed in the hub's database so far ({@code pg_stat_database.xact_commit}): per event delivered,
-     * a figure of the exchange log's write path that the machine's load does not change.
-     */
-    private long commits(String pgUrl, String pgUser, String database) throws SQLException {
-        try (Connection c = DriverManager.getConnection(pgUrl, pgUser, options.get("pg-password", ""));
-             Statement s = c.createStatement()) {
-            // the statistics collector reports with a delay; a fresh snapshot is asked for first
-            s.execute("SELECT pg_stat_clear_snapshot()");
-            try (ResultSet rs = s.executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = '"
-                    + database + "'")) {
-                return rs.next() ? rs.getLong(1) : -1;
-            }
-        }
-    }
-
-    private Logged logged(String store, HubProcess process, LightPortalStub portal, String pgUrl, String pgUser,
+    private Logged logged(String store, HubProcess process, LightPortalStub portal, BenchDatabase database,
                           double commitsPerEvent) throws Exception {
         HttpClient http = BenchSupport.httpClient();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(process.baseUrl()
@@ -495,16 +448,8 @@ public final class DossierE2EBench {
             log(store + ": /actuator/prometheus answered " + r.statusCode());
         }
         String rows = "";
-        if (pgUrl != null) {
-            Map<String, Long> byState = new LinkedHashMap<>();
-            try (Connection c = DriverManager.getConnection(pgUrl, pgUser, options.get("pg-password", ""));
-                 Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT state, count(*) FROM exchange WHERE flow = 'dossier-sync'"
-                         + " GROUP BY state ORDER BY state")) {
-                while (rs.next()) {
-                    byState.put(rs.getString(1), rs.getLong(2));
-                }
-            }
+        if (database != null) {
+            Map<String, Long> byState = database.exchangesByState("dossier-sync");
             rows = byState.toString();
         }
         Logged l = new Logged(store, portal.events(), delivered, failed, rows, commitsPerEvent);

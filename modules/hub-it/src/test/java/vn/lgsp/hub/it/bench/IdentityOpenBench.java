@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,12 +42,14 @@ import vn.lgsp.hub.simulators.portal.PortalSimulator;
  *       to a light population stub ({@link LightPopulationStub});</li>
  *   <li><b>nginx</b>: the same request through Debian's nginx as a reverse proxy in front of the same stub
  *       ({@link NginxProxy}); skipped, with a message, when no nginx binary is found;</li>
- *   <li><b>hub</b>: {@code POST /api/v1/citizens/verify} to the packaged hub as a process (embedded default), whose
- *       population connector calls the same stub.</li>
+ *   <li><b>hub</b>: {@code POST /api/v1/citizens/verify} to the packaged hub as a process (embedded default, or with
+ *       its exchange log on a fresh PostgreSQL database with {@code --store=postgres}), whose population connector
+ *       calls the same stub.</li>
  * </ol>
  * The report gives, per rate, the percentiles of each path (from the intended send time) and what the hub and nginx
  * add to the direct call's p99, and the highest rate tried at which the hub added less than {@code --budget-ms}
- * (5 ms) to the p99 with no failed call and a generator that kept up.
+ * (5 ms) to the p99 with no failed call and a generator that kept up. {@code --jfr=true} records each measured hub
+ * phase with the flight recorder ({@code hub-<rate>.jfr} in the run directory).
  */
 public final class IdentityOpenBench {
 
@@ -92,13 +96,18 @@ public final class IdentityOpenBench {
     private void run() throws Exception {
         Path work = BenchSupport.runDirectory(options);
         String hubArgs = options.get("hub-args", "");
+        String store = options.get("store", "h2");
+        if (!List.of("h2", "postgres").contains(store)) {
+            throw new IllegalArgumentException("--store is h2 or postgres, got " + store);
+        }
         int nginxWorkers = options.getInt("nginx-workers", 1);
         String setup = "open model, rates " + Arrays.toString(rates) + " per second, each path " + warmup
                 + " s warm-up then " + seconds + " s measured, after an initial warm-up of " + initialWarmup
                 + " s per path at the first rate; latency from the intended send time; in-flight cap "
                 + maxInFlight + ", timeout " + timeout.toSeconds() + " s; population stub: JDK HttpServer, "
                 + options.getInt("stub-threads", 2) + " threads, one canned reply; nginx " + nginxWorkers
-                + " worker(s)" + (hubArgs.isBlank() ? "" : "; hub arguments: " + hubArgs);
+                + " worker(s); the hub's exchange log on " + ("h2".equals(store) ? "H2 (embedded default)"
+                : "PostgreSQL (a fresh database)") + (hubArgs.isBlank() ? "" : "; hub arguments: " + hubArgs);
         String machineAtStart = BenchSupport.announce(setup);
 
         Map<String, Object> record = CitizenRegistry.load().generated().get(0);
@@ -127,8 +136,14 @@ public final class IdentityOpenBench {
         }
         log(nginxNote);
 
+        BenchDatabase database = "postgres".equals(store) ? BenchDatabase.create(options, "bench_identity") : null;
+        List<String> hubArguments = new ArrayList<>(List.of("--hub.connector.population.address="
+                + stub.serviceUrl()));
+        if (database != null) {
+            hubArguments.addAll(database.hubArguments());
+        }
         HubProcess process = BenchSupport.hubProcess(options, work, portal.baseUrl(),
-                "--hub.connector.population.address=" + stub.serviceUrl());
+                hubArguments.toArray(String[]::new));
         Map<Integer, Map<String, OpenLoad.Result>> results = new LinkedHashMap<>();
         Map<Integer, double[]> hubShares = new LinkedHashMap<>();
         try {
@@ -189,8 +204,17 @@ public final class IdentityOpenBench {
                     boolean isHub = "hub".equals(name);
                     Map<String, Double> before = isHub ? CitizenBench.scrape(probeClient, process.baseUrl()) : null;
                     long hubCpu = isHub ? CitizenBench.cpuNanos(process.pid()) : 0;
+                    Path jfr = isHub && options.getBoolean("jfr", false) ? work.resolve("hub-" + rate + ".jfr") : null;
+                    if (jfr != null) {
+                        BenchSupport.jcmd(process.pid(), "JFR.start", "name=bench", "settings=profile",
+                                "delay=" + warmup + "s", "filename=" + jfr);
+                    }
                     OpenLoad.Result r = OpenLoad.run(name, http, rate, warmup, seconds, i -> request,
                             success.get(name), maxInFlight);
+                    if (jfr != null) {
+                        BenchSupport.jcmd(process.pid(), "JFR.stop", "name=bench");
+                        log("hub at " + rate + "/s: flight recording of the measured part " + jfr);
+                    }
                     if (isHub) {
                         hubShares.put(rate, hubShare(before, CitizenBench.scrape(probeClient, process.baseUrl()),
                                 CitizenBench.cpuNanos(process.pid()) - hubCpu));
@@ -217,6 +241,9 @@ public final class IdentityOpenBench {
             }
             portal.stop();
             stub.close();
+            if (database != null) {
+                database.close();
+            }
         }
         BenchSupport.cleanUp(process, options);
         publish(work, machineAtStart, setup, nginxNote, results, hubShares);

@@ -41,7 +41,8 @@ import vn.lgsp.hub.simulators.population.CitizenRegistry;
  * "Benchmark 4: start-up and memory". Not a test: it asserts nothing about time.
  *
  * <ol>
- *   <li><b>Start-up</b>, {@code --runs} times in turn: the packaged hub (embedded default, one installation started
+ *   <li><b>Start-up</b>, {@code --runs} times in turn: the packaged hub, extracted as {@link HubProcess} runs it
+ *       (embedded default, one installation started
  *       again and again, so the first start also creates its database) and the baseline, {@link MinimalWebApp} (a
  *       Spring Boot web application with actuator only), both with the JVM options {@code --hub-jvm} (default
  *       {@code -Xmx512m}). Each is timed from the moment its process is started to the first
@@ -49,9 +50,8 @@ import vn.lgsp.hub.simulators.population.CitizenRegistry;
  *       account is read from its log (Spring Boot's "Started … in X seconds (process running for Y)"). With
  *       {@code --postgres=true}, also the hub with profile {@code postgres} on a database of its own, created for the
  *       run on the PostgreSQL of {@code --postgres-url} (default {@code jdbc:postgresql://127.0.0.1:5432/postgres},
- *       user {@code postgres}) and dropped after. With {@code --cds=true}, also the hub as the container image runs
- *       it, from the extracted jar, without and with a dynamic CDS archive (class data sharing) of a training
- *       run.</li>
+ *       user {@code postgres}) and dropped after. With {@code --cds=true}, also the extracted jar started directly,
+ *       without and with a dynamic CDS archive (class data sharing) of a training run.</li>
  *   <li><b>Memory under load</b>: the hub is started once more, measured idle, then loaded for
  *       {@code --load-seconds} (300) with an open-model mix ({@link OpenLoad}): identity verifications at
  *       {@code --identity-rate} (20/s) against a {@link LightPopulationStub} and intake events of new dossiers at
@@ -61,6 +61,9 @@ import vn.lgsp.hub.simulators.population.CitizenRegistry;
  * </ol>
  */
 public final class StartupBench {
+
+    /** The hub as HubProcess starts it: the jar extracted, as the container image and scripts/run start it. */
+    private static final String HUB = "hub (extracted jar)";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STARTED = Pattern.compile(
@@ -136,7 +139,7 @@ public final class StartupBench {
         try {
             for (int r = 1; r <= runs; r++) {
                 log(String.format("start %d of %d (load average %s)", r, runs, loadAverage()));
-                starts.computeIfAbsent("hub", k -> new ArrayList<>()).add(timeHub(hub));
+                starts.computeIfAbsent(HUB, k -> new ArrayList<>()).add(timeHub(hub));
                 hub.stop();
                 Launched base = startBaseline(work);
                 try {
@@ -447,27 +450,19 @@ public final class StartupBench {
     /** The process' memory; after a full collection ({@code jcmd GC.run}) when {@code fullGc}. */
     private static Memory memory(long pid, boolean fullGc) throws IOException, InterruptedException {
         if (fullGc) {
-            jcmd(pid, "GC.run");
+            BenchSupport.jcmd(pid, "GC.run");
         }
-        String heapInfo = jcmd(pid, "GC.heap_info");
+        String heapInfo = BenchSupport.jcmd(pid, "GC.heap_info");
         Map<String, Long> s = status(pid);
         Matcher heap = HEAP.matcher(heapInfo);
         Matcher meta = METASPACE.matcher(heapInfo);
         boolean h = heap.find();
         boolean m = meta.find();
-        Matcher classes = CLASSES.matcher(jcmd(pid, "PerfCounter.print"));
+        Matcher classes = CLASSES.matcher(BenchSupport.jcmd(pid, "PerfCounter.print"));
         return new Memory(s.getOrDefault("VmRSS", 0L), s.getOrDefault("VmHWM", 0L),
                 s.getOrDefault("Threads", 0L).intValue(), h ? Long.parseLong(heap.group(2)) : -1,
                 h ? Long.parseLong(heap.group(1)) : -1, m ? Long.parseLong(meta.group(1)) : -1,
                 classes.find() ? Long.parseLong(classes.group(1)) : -1);
-    }
-
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid), command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
     }
 
     private OpenLoad.Result load(String name, int rate, java.util.function.IntFunction<HttpRequest> requests,
@@ -551,7 +546,7 @@ public final class StartupBench {
                     .append(fmt(median(l, Start::jvmSeconds))).append(" | ")
                     .append(String.format(Locale.ROOT, "%.0f", median(l, s -> s.rssKb() / 1024.0))).append(" |\n");
         }
-        List<Start> hub = starts.get("hub");
+        List<Start> hub = starts.get(HUB);
         List<Start> base = starts.get("minimal Spring Boot app");
         report.append(String.format(Locale.ROOT, "%nhub / minimal app, ready median: %.2f; goal: ready in under 8 s:"
                 + " %s%n%n", median(hub, Start::readySeconds) / median(base, Start::readySeconds),

@@ -23,11 +23,15 @@ import vn.lgsp.hub.simulators.lookup.LookupSimulator;
  *
  * <p>The database's real API is not published to provinces; this contract is the hub's assumption. The data is
  * invented: seven Thanh Hóa enterprises (codes starting with 28) in {@code business/enterprises.json}, among them a
- * branch, a dissolved and a suspended one. {@link #UNKNOWN_CODE} never exists.
+ * branch, a dissolved and a suspended one. {@link #UNKNOWN_CODE} never exists. It also takes the province's
+ * notifications at {@link #NOTIFICATIONS_PATH} ({@link NotificationStubs}); the fault injections apply to lookups
+ * only.
  */
 public final class BusinessSimulator extends LookupSimulator {
 
   public static final String ENTERPRISES_PATH = "/dkdn/v1/enterprises";
+  /** Where the province notifies the registry of its licence decisions ({@link NotificationStubs}). */
+  public static final String NOTIFICATIONS_PATH = "/dkdn/v1/notifications";
   public static final String API_KEY_HEADER = "X-Api-Key";
   /** A well-formed code that no enterprise has. */
   public static final String UNKNOWN_CODE = "2809999999";
@@ -40,7 +44,7 @@ public final class BusinessSimulator extends LookupSimulator {
   }
 
   public BusinessSimulator(int port, String bindAddress) {
-    super(port, bindAddress, contract());
+    super(port, bindAddress, contract(), new NotificationStubs());
   }
 
   static LookupContract contract() {

@@ -1,7 +1,9 @@
 package vn.lgsp.hub.simulators.lookup;
 
+import com.github.tomakehurst.wiremock.extension.Extension;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 import vn.lgsp.hub.simulators.CallFaults;
 import vn.lgsp.hub.simulators.StandardFault;
 import vn.lgsp.hub.simulators.WireMockSimulator;
@@ -23,12 +25,19 @@ public class LookupSimulator extends WireMockSimulator {
   private final CallFaults faults;
 
   protected LookupSimulator(int port, String bindAddress, LookupContract contract) {
-    this(port, bindAddress, contract, new CallFaults());
+    this(port, bindAddress, contract, new CallFaults(), new Extension[0]);
   }
 
-  private LookupSimulator(int port, String bindAddress, LookupContract contract, CallFaults faults) {
-    super(port, bindAddress, contract.code(), new LookupStubs(contract), new LookupTransformer(contract, faults),
-        new LookupAdminApi(contract, faults));
+  /** As above, with more WireMock extensions: endpoints of the register beyond its lookup. */
+  protected LookupSimulator(int port, String bindAddress, LookupContract contract, Extension... more) {
+    this(port, bindAddress, contract, new CallFaults(), more);
+  }
+
+  private LookupSimulator(int port, String bindAddress, LookupContract contract, CallFaults faults,
+      Extension[] more) {
+    super(port, bindAddress, contract.code(), Stream.concat(Stream.of(new LookupStubs(contract),
+        new LookupTransformer(contract, faults), new LookupAdminApi(contract, faults)), Stream.of(more))
+        .toArray(Extension[]::new));
     this.contract = contract;
     this.faults = faults;
   }

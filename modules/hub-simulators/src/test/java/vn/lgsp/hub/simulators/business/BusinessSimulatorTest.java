@@ -37,6 +37,15 @@ class BusinessSimulatorTest extends SimulatorTest<BusinessSimulator, BusinessSim
       }
       return send(request);
     }
+
+    HttpResponse<String> notify(String body, String apiKey) throws IOException, InterruptedException {
+      HttpRequest.Builder request = requestTo(BusinessSimulator.NOTIFICATIONS_PATH, TIMEOUT)
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+      if (apiKey != null) {
+        request.header(BusinessSimulator.API_KEY_HEADER, apiKey);
+      }
+      return send(request);
+    }
   }
 
   @Test
@@ -132,5 +141,25 @@ class BusinessSimulatorTest extends SimulatorTest<BusinessSimulator, BusinessSim
 
     assertThat(late.statusCode()).isEqualTo(200);
     assertThat(json(client.get("/__admin/business/faults")).get("pending")).isEqualTo(List.of());
+  }
+
+  @Test
+  void takesANotificationWithAKeyAndRefusesOneWithout() throws Exception {
+    String body = "{\"enterpriseCode\":\"2800123456\",\"decisionNo\":\"15/QD-UBND\"}";
+
+    HttpResponse<String> taken = client.notify(body, "k");
+    HttpResponse<String> refused = client.notify(body, null);
+
+    assertThat(taken.statusCode()).isEqualTo(202);
+    assertThat(json(taken)).containsEntry("maLoi", "0");
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(json(refused)).containsEntry("maLoi", "KHONG_XAC_THUC");
+  }
+
+  @Test
+  void aResetKeepsTheNotificationsEndpoint() throws Exception {
+    client.post("/__admin/reset", "");
+
+    assertThat(client.notify("{}", "k").statusCode()).isEqualTo(202);
   }
 }

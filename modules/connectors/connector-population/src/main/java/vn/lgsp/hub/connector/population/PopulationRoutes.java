@@ -88,6 +88,9 @@ public class PopulationRoutes extends RouteBuilder {
                 + "&defaultOperationName=" + operation
                 + "&defaultOperationNamespace=" + NAMESPACE
                 + "&loggingFeatureEnabled=false"
+                // on the time limiter's thread: asynchronously, CXF hands each reply to a thread of its own work
+                // queue, one more thread switch per call on a machine of two cores
+                + "&synchronous=true"
                 + "&cxfConfigurer=#" + configurerName;
 
         from(from).routeId(routeId)
