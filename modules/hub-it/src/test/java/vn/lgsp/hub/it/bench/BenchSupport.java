@@ -137,7 +137,7 @@ final class BenchSupport {
         log(String.format("hub: started in %.1f s (log %s)", (System.nanoTime() - t) / 1e9, process.logFile()));
     }
 
-    /** After a run that went through: the hub's data and its copy of the jar go, unless {@code --keep-data=true}. */
+    /** After a run that went through: the hub's data and its extracted jar go, unless {@code --keep-data=true}. */
     static void cleanUp(HubProcess process, Options options) {
         if (!options.getBoolean("keep-data", false)) {
             process.deleteDataAndJar();
