@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The packaged hub (extracted, then {@code java -jar hub-app.jar}, as its container image runs) as a separate operating-system process, so that a test can kill it
@@ -137,7 +138,7 @@ public final class HubProcess implements AutoCloseable {
                 .pollInterval(Duration.ofSeconds(2))
                 .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
-                    deleteTree(dir);
+                    FileSystemUtils.deleteRecursively(dir);
                     Process x = new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar", jar.toString(),
                             "extract", "--destination", dir.toString())
                             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -273,21 +274,10 @@ public final class HubProcess implements AutoCloseable {
     public synchronized void deleteDataAndJar() {
         kill();
         try {
-            deleteTree(dataDir);
-            deleteTree(appDir);
+            FileSystemUtils.deleteRecursively(dataDir);
+            FileSystemUtils.deleteRecursively(appDir);
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete " + dataDir, e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

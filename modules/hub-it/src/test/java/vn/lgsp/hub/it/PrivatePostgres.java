@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A PostgreSQL cluster of a test's own (the PostgreSQL drill stops it; the machine's shared PostgreSQL, which other
@@ -103,7 +104,7 @@ final class PrivatePostgres implements AutoCloseable {
             // not running
         }
         try {
-            TwoHubsSetup.deleteTree(dir);
+            FileSystemUtils.deleteRecursively(dir);
         } catch (IOException e) {
             run.log("could not delete " + dir + ": " + e);
         }

@@ -31,6 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import vn.lgsp.hub.simulators.portal.PortalSimulator;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The production set-up of DESIGN.md §6 for black-box tests (TwoHubsIT, DrillsIT): a broker instance of the test's own
@@ -265,7 +266,7 @@ final class TwoHubsSetup implements AutoCloseable {
                 if (brokerStarted) {
                     log("stopping the broker: " + artemis("stop").trim());
                     if (passed) {
-                        deleteTree(dir.resolve("broker"));
+                        FileSystemUtils.deleteRecursively(dir.resolve("broker"));
                     } else {
                         log("broker instance kept for a post-mortem: " + dir.resolve("broker"));
                     }
@@ -295,17 +296,6 @@ final class TwoHubsSetup implements AutoCloseable {
             }
             Assumptions.assumeTrue(false, message + " (skipped; -Dhub.test.postgres.required=true makes this fail)");
             throw new IllegalStateException("unreachable");
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

@@ -104,7 +104,7 @@ public class AsyncAccept {
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader("Location", "/api/v1/exchanges/" + id);
-        reply(exchange, 202, MediaType.APPLICATION_JSON_VALUE, json.writeValueAsString(reply), id);
+        RouteReplies.reply(exchange, 202, MediaType.APPLICATION_JSON_VALUE, json.writeValueAsString(reply), id);
     }
 
     /** Any failure as the caller's problem document: nothing was accepted. */
@@ -128,8 +128,8 @@ public class AsyncAccept {
             problem = Problems.of(ErrorCode.INTERNAL, "Internal error; quote the correlation id to the operator");
         }
         exchange.getMessage().removeHeaders("*");
-        reply(exchange, problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsString(problem),
-                null);
+        RouteReplies.reply(exchange, problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                json.writeValueAsString(problem), null);
     }
 
     private JsonNode object(String text) {
@@ -190,17 +190,5 @@ public class AsyncAccept {
             }
         }
         return null;
-    }
-
-    private static void reply(Exchange exchange, int status, String contentType, String body, String exchangeId) {
-        Message out = exchange.getMessage();
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        out.setHeader(Exchange.CONTENT_TYPE, contentType);
-        out.setHeader("Cache-Control", "no-store");
-        if (exchangeId != null) {
-            out.setHeader("X-Exchange-Id", exchangeId);
-        }
-        out.setBody(body);
-        exchange.setException(null);
     }
 }

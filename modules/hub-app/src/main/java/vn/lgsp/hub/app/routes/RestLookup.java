@@ -282,17 +282,9 @@ public class RestLookup {
     }
 
     private static void reply(Exchange exchange, int status, String contentType, String body, String exchangeId) {
-        Message out = exchange.getMessage();
         // nothing of the target route's headers (an upstream's reply headers) goes back to the caller
-        out.removeHeaders("*");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        out.setHeader(Exchange.CONTENT_TYPE, contentType);
-        out.setHeader("Cache-Control", "no-store");
-        if (exchangeId != null) {
-            out.setHeader("X-Exchange-Id", exchangeId);
-        }
-        out.setBody(body);
-        exchange.setException(null);
+        exchange.getMessage().removeHeaders("*");
+        RouteReplies.reply(exchange, status, contentType, body, exchangeId);
     }
 
     private static Duration took(Exchange exchange) {

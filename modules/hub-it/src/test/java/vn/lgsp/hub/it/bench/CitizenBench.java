@@ -7,7 +7,6 @@ import static vn.lgsp.hub.it.bench.BenchSupport.medianRow;
 import static vn.lgsp.hub.it.bench.BenchSupport.row;
 import static vn.lgsp.hub.it.bench.BenchSupport.seconds;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
@@ -235,17 +234,32 @@ public final class CitizenBench {
         List<String> bodies = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Citizen c = citizens.get((first + i) % citizens.size());
-            ObjectNode body = JSON.createObjectNode();
-            body.put("personalId", c.personalId());
-            body.put("fullName", c.fullName());
-            body.put("birthDate", c.birthDate().toString());
-            ObjectNode purpose = body.putObject("purpose");
-            purpose.put("procedureCode", PROCEDURE_CODE);
-            purpose.put("dossierCode", DOSSIER_CODE);
-            body.put("officerId", OFFICER_ID);
-            bodies.add(body.toString());
+            bodies.add(verifyBody(c));
         }
         return bodies;
+    }
+
+    /** The body of {@code POST /api/v1/citizens/verify} for the citizen, with the benchmarks' purpose and officer. */
+    static String verifyBody(Citizen c) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("personalId", c.personalId());
+        body.put("fullName", c.fullName());
+        body.put("birthDate", c.birthDate().toString());
+        ObjectNode purpose = body.putObject("purpose");
+        purpose.put("procedureCode", PROCEDURE_CODE);
+        purpose.put("dossierCode", DOSSIER_CODE);
+        body.put("officerId", OFFICER_ID);
+        return body.toString();
+    }
+
+    /** A verification of the citizen by the hub at {@code baseUrl}, with the demo client's key. */
+    static HttpRequest verifyRequest(String baseUrl, Citizen c, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/citizens/verify"))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("X-API-Key", HubClient.DEFAULT_API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(verifyBody(c), StandardCharsets.UTF_8))
+                .build();
     }
 
     private record HubRun(Result result, List<SoapCall> calls) {

@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import vn.lgsp.hub.it.HubClient;
@@ -253,15 +252,7 @@ public final class DocumentBench {
         long sent = 0;
         for (long i = 0; i < total; i++) {
             long due = t0 + Math.round(i * period);
-            long now;
-            while ((now = System.nanoTime()) < due) {
-                long left = due - now;
-                if (left > 200_000) {
-                    LockSupport.parkNanos(left - 100_000);
-                } else {
-                    Thread.onSpinWait();
-                }
-            }
+            long now = OpenLoad.awaitDue(due);
             boolean measured = i >= firstMeasured;
             if (measured && i == firstMeasured && isHub) {
                 gcOffset = Files.size(gcLog);

@@ -12,19 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +29,7 @@ import vn.lgsp.hub.it.EventFactory.Event;
 import vn.lgsp.hub.it.HubClient;
 import vn.lgsp.hub.it.HubProcess;
 import vn.lgsp.hub.it.bench.BenchSupport.Options;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Benchmark 2 ({@code scripts/bench dossiers-e2e}): dossier status sync end to end (accepted → durable → delivered →
@@ -232,7 +225,7 @@ public final class DossierE2EBench {
             }
         }
         if (!options.getBoolean("keep-data", false)) {
-            deleteTree(rawDir);
+            FileSystemUtils.deleteRecursively(rawDir);
         }
         publish(work, machineAtStart, setup, journal, phases, logged, raw);
     }
@@ -475,17 +468,6 @@ public final class DossierE2EBench {
     private static void write(Path file, Histogram h) throws IOException {
         try (PrintStream out = new PrintStream(file.toFile(), StandardCharsets.UTF_8)) {
             h.outputPercentileDistribution(out, 1e6);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

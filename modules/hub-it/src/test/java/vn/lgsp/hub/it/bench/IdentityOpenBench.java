@@ -4,7 +4,6 @@ import static vn.lgsp.hub.it.bench.BenchSupport.loadAverage;
 import static vn.lgsp.hub.it.bench.BenchSupport.log;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import vn.lgsp.hub.it.HubClient;
 import vn.lgsp.hub.it.HubProcess;
 import vn.lgsp.hub.it.bench.BenchSupport.Options;
 import vn.lgsp.hub.simulators.population.CitizenRegistry;
@@ -149,7 +147,7 @@ public final class IdentityOpenBench {
         try {
             BenchSupport.startHub(process);
             HttpClient probeClient = BenchSupport.httpClient();
-            HttpRequest hubRequest = hubRequest(process.baseUrl(), citizen);
+            HttpRequest hubRequest = CitizenBench.verifyRequest(process.baseUrl(), citizen, timeout);
             stub.captureNext();
             HttpResponse<String> probe = probeClient.send(hubRequest, HttpResponse.BodyHandlers.ofString());
             if (probe.statusCode() != 200 || !JSON.readTree(probe.body()).path("match").asBoolean(false)) {
@@ -276,23 +274,6 @@ public final class IdentityOpenBench {
         } catch (IOException | InterruptedException e) {
             return nginx.toString();
         }
-    }
-
-    private HttpRequest hubRequest(String baseUrl, CitizenBench.Citizen c) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("personalId", c.personalId());
-        body.put("fullName", c.fullName());
-        body.put("birthDate", c.birthDate().toString());
-        ObjectNode purpose = body.putObject("purpose");
-        purpose.put("procedureCode", "1.004616");
-        purpose.put("dossierCode", "000.00.14.H56-261122-0001");
-        body.put("officerId", "canbo01");
-        return HttpRequest.newBuilder(URI.create(baseUrl + VERIFY_URI))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("X-API-Key", HubClient.DEFAULT_API_KEY)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                .build();
     }
 
     private HttpRequest soapRequest(String url, CitizenBench.SoapCall call) {

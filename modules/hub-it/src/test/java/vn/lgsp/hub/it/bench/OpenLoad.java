@@ -114,15 +114,7 @@ final class OpenLoad {
         long measuredStart = t0 + Math.round(firstMeasured * periodNanos);
         for (long i = 0; i < total; i++) {
             long intended = t0 + Math.round(i * periodNanos);
-            long now;
-            while ((now = System.nanoTime()) < intended) {
-                long left = intended - now;
-                if (left > 200_000) {
-                    LockSupport.parkNanos(left - 100_000);
-                } else {
-                    Thread.onSpinWait();
-                }
-            }
+            long now = awaitDue(intended);
             boolean measured = i >= firstMeasured;
             if (measured) {
                 lag.recordValue(Math.min(MAX_NANOS, Math.max(1, now - intended)));
@@ -173,6 +165,23 @@ final class OpenLoad {
         double measuredSeconds = (scheduleEnd - measuredStart + periodNanos) / 1e9;
         return new Result(target, rate, measuredSeconds, sent, ok.get(), errors.get(), notSent,
                 sent / Math.max(1e-9, measuredSeconds), latency, service, lag, maxSeenInFlight);
+    }
+
+    /**
+     * Waits until {@code due} ({@link System#nanoTime()}): parks while more than 0.2 ms are left, then spins, so that
+     * a request leaves within microseconds of its intended time. Returns the time it actually went on.
+     */
+    static long awaitDue(long due) {
+        long now;
+        while ((now = System.nanoTime()) < due) {
+            long left = due - now;
+            if (left > 200_000) {
+                LockSupport.parkNanos(left - 100_000);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+        return now;
     }
 
     private static String abbreviate(String body) {

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
@@ -163,15 +162,7 @@ final class RawArtemisBaseline implements AutoCloseable {
         long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         for (int i = 0; i < total; i++) {
             long due = t0 + Math.round(i * period);
-            long now;
-            while ((now = System.nanoTime()) < due) {
-                long left = due - now;
-                if (left > 200_000) {
-                    LockSupport.parkNanos(left - 100_000);
-                } else {
-                    Thread.onSpinWait();
-                }
-            }
+            long now = OpenLoad.awaitDue(due);
             intended[i] = due;
             boolean measured = i >= firstMeasured;
             if (measured) {

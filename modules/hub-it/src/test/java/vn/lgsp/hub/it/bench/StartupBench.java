@@ -3,8 +3,6 @@ package vn.lgsp.hub.it.bench;
 import static vn.lgsp.hub.it.bench.BenchSupport.loadAverage;
 import static vn.lgsp.hub.it.bench.BenchSupport.log;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +33,7 @@ import vn.lgsp.hub.it.HubClient;
 import vn.lgsp.hub.it.HubProcess;
 import vn.lgsp.hub.it.bench.BenchSupport.Options;
 import vn.lgsp.hub.simulators.population.CitizenRegistry;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Start-up time and memory ({@code scripts/bench startup}); method and figures in {@code docs/BENCHMARKS.md},
@@ -65,7 +64,6 @@ public final class StartupBench {
     /** The hub as HubProcess starts it: the jar extracted, as the container image and scripts/run start it. */
     private static final String HUB = "hub (extracted jar)";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STARTED = Pattern.compile(
             "Started \\S+ in ([\\d.]+) seconds \\(process running for ([\\d.]+)\\)");
     private static final Pattern HEAP = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K");
@@ -174,7 +172,8 @@ public final class StartupBench {
             log("hub idle: " + idle);
             if (loadSeconds > 0) {
                 CompletableFuture<OpenLoad.Result> id = CompletableFuture.supplyAsync(() -> load("identity",
-                        identityRate, i -> verifyRequest(loadHub.baseUrl(), citizen),
+                        identityRate, i -> CitizenBench.verifyRequest(loadHub.baseUrl(),
+                        CitizenBench.Citizen.of(citizen), Duration.ofSeconds(10)),
                         r -> r.statusCode() == 200 && r.body().contains("\"match\":true")));
                 List<String> events = events(dossierRate * loadSeconds);
                 CompletableFuture<OpenLoad.Result> ds = CompletableFuture.supplyAsync(() -> load("dossier events",
@@ -327,18 +326,7 @@ public final class StartupBench {
         }
         if (!options.getBoolean("keep-data", false)) {
             for (Path p : List.of(data, extracted, archive)) {
-                deleteTree(p);
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                FileSystemUtils.deleteRecursively(p);
             }
         }
     }
@@ -481,24 +469,6 @@ public final class StartupBench {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static HttpRequest verifyRequest(String baseUrl, Map<String, Object> record) {
-        CitizenBench.Citizen c = CitizenBench.Citizen.of(record);
-        ObjectNode body = JSON.createObjectNode();
-        body.put("personalId", c.personalId());
-        body.put("fullName", c.fullName());
-        body.put("birthDate", c.birthDate().toString());
-        ObjectNode purpose = body.putObject("purpose");
-        purpose.put("procedureCode", "1.004616");
-        purpose.put("dossierCode", "000.00.14.H56-261122-0001");
-        body.put("officerId", "canbo01");
-        return HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/citizens/verify"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("X-API-Key", HubClient.DEFAULT_API_KEY)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                .build();
     }
 
     private static HttpRequest eventRequest(String baseUrl, String json) {
